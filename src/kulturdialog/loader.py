@@ -1,0 +1,258 @@
+"""YAML with source positions, read as an author means it.
+
+PyYAML follows YAML 1.1, where an unquoted ``10:15`` is the number 615 and ``no`` is ``False``.
+Authors mean a clock time and a word, so this loader resolves only plain decimal numbers,
+``true``/``false`` and ``null``; everything else stays text for the model to interpret. It composes
+nodes with the C parser where libyaml is present (several times faster) and turns them into plain
+Python values itself, keeping each node's position for error messages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from kulturdialog.errors import Problem, display_path
+
+Key = str | int
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A 1-based line and column in a source file."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class Positions:
+    """Where a value and, for mappings and lists, each of its children stand in the file."""
+
+    mark: Mark
+    """Where the value itself starts."""
+    key_marks: dict[str, Mark] = field(default_factory=dict)
+    """For a mapping: where each key is written."""
+    children: dict[Key, Positions] = field(default_factory=dict)
+    """Positions of the children, by key (mappings) or 0-based index (lists)."""
+
+    def locate(self, path: tuple[Key, ...], *, at_key: bool = False) -> tuple[Mark, tuple[Key, ...]]:
+        """The mark of the value at ``path`` (or of its nearest written ancestor) and the path
+        as written in the file.
+
+        Path parts that the file does not contain (such as the name of a union branch in a
+        validation error) are dropped, except the last, which names a missing field.
+        """
+        node = self
+        written: list[Key] = []
+        for index, part in enumerate(path):
+            last = index == len(path) - 1
+            child = node.children.get(part)
+            if child is None:
+                if last:
+                    written.append(part)
+                continue
+            written.append(part)
+            if at_key and last and isinstance(part, str):
+                return node.key_marks[part], tuple(written)
+            node = child
+        return node.mark, tuple(written)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One content file: its values as plain Python data and their positions."""
+
+    path: Path
+    data: Any
+    positions: Positions
+
+    @property
+    def display_path(self) -> str:
+        return display_path(self.path)
+
+    def problem(self, path: tuple[Key, ...], message: str, *, at_key: bool = False) -> Problem:
+        """A problem located at ``path`` inside this document."""
+        mark, written = self.positions.locate(path, at_key=at_key)
+        return Problem(self.display_path, mark.line, mark.column, field_path(written), message)
+
+
+def field_path(path: tuple[Key, ...]) -> str:
+    """A field path as authors count: list items from 1, so the first block is ``programme.1``."""
+    return ".".join(str(part + 1) if isinstance(part, int) else part for part in path)
+
+
+class _AuthorResolver(yaml.resolver.BaseResolver):
+    """Resolves only what an author plainly means as a number, a boolean or nothing."""
+
+
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+
+_TAG = "tag:yaml.org,2002:"
+_AuthorResolver.add_implicit_resolver(_TAG + "bool", _BOOL, list("tTfF"))
+_AuthorResolver.add_implicit_resolver(_TAG + "int", _INT, list("-+0123456789"))
+_AuthorResolver.add_implicit_resolver(_TAG + "float", _FLOAT, list("-+0123456789."))
+_AuthorResolver.add_implicit_resolver(_TAG + "null", _NULL, ["~", "n", "N", ""])
+
+if hasattr(yaml, "CParser"):
+    C_LOADER = True
+
+    class _Composer(yaml.CParser, _AuthorResolver):  # type: ignore[name-defined,misc]
+        def __init__(self, stream: str) -> None:
+            yaml.CParser.__init__(self, stream)  # type: ignore[attr-defined]
+            _AuthorResolver.__init__(self)
+
+else:  # pragma: no cover - libyaml is present wherever the project is installed from wheels
+    C_LOADER = False
+
+    class _Composer(  # type: ignore[no-redef]
+        yaml.reader.Reader,
+        yaml.scanner.Scanner,
+        yaml.parser.Parser,
+        yaml.composer.Composer,
+        _AuthorResolver,
+    ):
+        def __init__(self, stream: str) -> None:
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            yaml.composer.Composer.__init__(self)
+            _AuthorResolver.__init__(self)
+
+
+class _Invalid(Exception):
+    def __init__(self, node: Node, message: str) -> None:
+        super().__init__(message)
+        self.node = node
+        self.message = message
+
+
+def _mark(node: Node) -> Mark:
+    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Converter:
+    """Turns a node tree into plain values and positions, refusing what authors never need."""
+
+    def __init__(self) -> None:
+        self._seen: set[int] = set()
+
+    def convert(self, node: Node) -> tuple[Any, Positions]:
+        # An alias makes the composer return the same node twice: refusing it keeps a
+        # recursive or exponentially nested file from hanging the build.
+        if id(node) in self._seen:
+            raise _Invalid(node, "anchors and aliases (& and *) are not supported; write the value out")
+        self._seen.add(id(node))
+        if isinstance(node, MappingNode):
+            return self._mapping(node)
+        if isinstance(node, SequenceNode):
+            values: list[Any] = []
+            positions = Positions(_mark(node))
+            for index, item in enumerate(node.value):
+                value, child = self.convert(item)
+                values.append(value)
+                positions.children[index] = child
+            return values, positions
+        assert isinstance(node, ScalarNode)
+        return self._scalar(node), Positions(_mark(node))
+
+    def _mapping(self, node: MappingNode) -> tuple[dict[str, Any], Positions]:
+        if node.tag != _TAG + "map":
+            raise _Invalid(node, f"the tag {node.tag} is not supported; remove it")
+        result: dict[str, Any] = {}
+        positions = Positions(_mark(node))
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise _Invalid(key_node, "a field name must be a plain word, not a list or mapping")
+            key = str(key_node.value)
+            if key in result:
+                first = positions.key_marks[key]
+                raise _Invalid(
+                    key_node,
+                    f"the field '{key}' is written twice (first on line {first.line}); keep one",
+                )
+            value, child = self.convert(value_node)
+            result[key] = value
+            positions.key_marks[key] = _mark(key_node)
+            positions.children[key] = child
+        return result, positions
+
+    @staticmethod
+    def _scalar(node: ScalarNode) -> Any:
+        text: str = node.value
+        tag = node.tag
+        if tag == _TAG + "str":
+            return text
+        if tag == _TAG + "int":
+            return int(text)
+        if tag == _TAG + "float":
+            return float(text)
+        if tag == _TAG + "bool":
+            return text.lower() == "true"
+        if tag == _TAG + "null":
+            return None
+        raise _Invalid(node, f"the tag {tag} is not supported; remove it and write plain text")
+
+
+def parse(text: str, path: Path) -> Document | Problem:
+    """Parse one YAML text into a document, or the problem that stops it from being read."""
+    shown = display_path(path)
+    try:
+        node = _Composer(text).get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = " ".join(part for part in (error.context, error.problem) if part)
+        hint = _syntax_hint(what)
+        return Problem(shown, line, column, "", f"YAML syntax error: {what}; {hint}")
+    except yaml.YAMLError as error:
+        return Problem(shown, 1, 1, "", f"YAML syntax error: {error}")
+    if node is None:
+        return Problem(shown, 1, 1, "", "the file is empty; start it with 'kind:' and the fields")
+    try:
+        data, positions = _Converter().convert(node)
+    except _Invalid as invalid:
+        mark = _mark(invalid.node)
+        return Problem(shown, mark.line, mark.column, "", invalid.message)
+    except RecursionError:
+        return Problem(shown, 1, 1, "", "the file is nested too deeply to read")
+    if not isinstance(data, dict):
+        return Problem(
+            shown, positions.mark.line, positions.mark.column, "",
+            "a content file must be a set of fields ('kind: …', 'id: …', 'title: …'), "
+            "not a single value or a list",
+        )
+    return Document(path, data, positions)
+
+
+def _syntax_hint(what: str) -> str:
+    if "\\t" in what or "'\\t'" in what or "tab" in what:
+        return "indent with spaces, not tabs"
+    if "mapping values are not allowed" in what:
+        return "a text containing ': ' must be put in quotes"
+    return "check the indentation, colons and quotes on this line and the one above"
+
+
+def read(path: Path) -> Document | Problem:
+    """Read and parse one content file; never raises for what is in the file."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return Problem(display_path(path), 1, 1, "", f"cannot read the file: {error.strerror}")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return Problem(
+            display_path(path), line, 1, "",
+            "the file is not UTF-8 text; save it as UTF-8 in your editor",
+        )
+    return parse(text, path)

@@ -1,0 +1,115 @@
+"""Building blocks shared by every kind of content: ids, languages, clock times, people, readings."""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    StringConstraints,
+)
+from pydantic_core import PydanticCustomError
+
+
+class Model(BaseModel):
+    """Base of every content model: unknown fields are errors and loaded content never changes."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        str_strip_whitespace=True,
+        use_attribute_docstrings=True,
+    )
+
+
+Language = Literal["nb", "nn", "da", "en"]
+"""Content language: Norwegian bokmål, Norwegian nynorsk, Danish or English."""
+
+Format = Literal["physical", "digital", "hybrid"]
+"""Whether people meet in a room, online, or both."""
+
+Id = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80),
+]
+"""A short name used in addresses and references: lowercase a–z, digits and single hyphens."""
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+"""Plain text written by an author. Never read as HTML or Markdown; blank lines make paragraphs."""
+
+Minutes = Annotated[int, Strict(), Field(gt=0, le=24 * 60)]
+"""A duration in whole minutes, more than zero."""
+
+_CLOCK = re.compile(r"^([01]?[0-9]|2[0-3])[:.]([0-5][0-9])$")
+
+
+def _clock_time(value: Any) -> Any:
+    if isinstance(value, time):
+        return value
+    if isinstance(value, str):
+        match = _CLOCK.match(value.strip())
+        if match:
+            return time(int(match.group(1)), int(match.group(2)))
+    raise PydanticCustomError(
+        "clock_time",
+        "'{value}' is not a clock time; write hours and minutes as HH:MM, for example 09:30",
+        {"value": value},
+    )
+
+
+ClockTime = Annotated[time, BeforeValidator(_clock_time)]
+"""A time of day written HH:MM (or HH.MM), such as 09:30."""
+
+Email = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$"),
+]
+"""An e-mail address such as post@example.no."""
+
+WebAddress = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https?://\S+$")]
+"""A web address starting with http:// or https://."""
+
+
+class Contact(Model):
+    """Someone to ask about a gathering or its material."""
+
+    name: Text
+    """Full name."""
+    role: Text | None = None
+    """What they do here, for example 'Prosjektleder'."""
+    organisation: Text | None = None
+    """Where they work."""
+    phone: Text | None = None
+    """Phone number as it should be shown."""
+    email: Email | None = None
+    """E-mail address."""
+
+
+class Reading(Model):
+    """A text to read before the day, optionally only some sections of it."""
+
+    title: Text
+    """The title of the text or document."""
+    sections: list[Text] = []
+    """The sections or chapters to read, as they are numbered and named in the text."""
+    note: Text | None = None
+    """Where to find it or what to look for."""
+    url: WebAddress | None = None
+    """Where it can be read online."""
+
+
+class Preparation(Model):
+    """What participants read and think about before they come."""
+
+    introduction: Text | None = None
+    """Why to prepare, in a sentence or two."""
+    readings: list[Reading] = []
+    """Recommended reading."""
+    questions: list[Text] = []
+    """Preparatory reflection questions."""

@@ -1,0 +1,138 @@
+"""From one parsed document to a typed model, with every validation error put in words."""
+
+from __future__ import annotations
+
+import difflib
+from functools import cache
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from kulturdialog.errors import Problem
+from kulturdialog.loader import Document
+from kulturdialog.model import CONTENT_ADAPTER, KINDS, Content
+
+
+def validate(document: Document) -> tuple[Content | None, list[Problem]]:
+    """The model of ``document``, or None and the problems that keep it from being one."""
+    try:
+        return CONTENT_ADAPTER.validate_python(document.data), []
+    except ValidationError as error:
+        problems = [_problem(document, detail) for detail in error.errors(include_url=False)]
+        return None, problems
+
+
+def _problem(document: Document, detail: ErrorDetails) -> Problem:
+    loc = tuple(detail["loc"])
+    kind = detail["type"]
+    if kind == "missing":
+        return document.problem(loc, f"the required field '{loc[-1]}' is missing; add it")
+    if kind == "extra_forbidden":
+        return document.problem(loc, _unknown_field(str(loc[-1])), at_key=True)
+    return document.problem(loc, _message(detail))
+
+
+def _unknown_field(name: str) -> str:
+    close = difflib.get_close_matches(name, _field_names(), n=1, cutoff=0.75)
+    if close:
+        return f"unknown field '{name}'; did you mean '{close[0]}'?"
+    return f"unknown field '{name}'; check the spelling, or remove it (the author guide lists the fields)"
+
+
+@cache
+def _field_names() -> tuple[str, ...]:
+    names: set[str] = set()
+    pending: list[type[BaseModel]] = list(KINDS.values())
+    seen: set[type[BaseModel]] = set()
+    while pending:
+        model = pending.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        for name, info in model.model_fields.items():
+            names.add(name)
+            pending.extend(_models_in(info.annotation))
+    return tuple(sorted(names))
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    found: list[type[BaseModel]] = []
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found.extend(_models_in(arg))
+    for meta in getattr(annotation, "__metadata__", ()) or ():
+        found.extend(_models_in(meta))
+    origin = getattr(annotation, "__origin__", None)
+    if origin is not None and origin is not annotation:
+        found.extend(_models_in(origin))
+    return found
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a set of fields"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return f"'{value}'"
+
+
+def _message(detail: ErrorDetails) -> str:
+    kind = detail["type"]
+    ctx: dict[str, Any] = dict(detail.get("ctx") or {})
+    given = _shown(detail.get("input"))
+    if kind in {"int_type", "int_parsing", "int_from_float"}:
+        return f"{given} is not a whole number; write it in digits, for example 20"
+    if kind == "greater_than":
+        return f"must be more than {ctx['gt']}, but is {given}; give a positive number"
+    if kind == "greater_than_equal":
+        return f"must be at least {ctx['ge']}, but is {given}"
+    if kind == "less_than_equal":
+        return f"must be at most {ctx['le']}, but is {given}"
+    if kind == "string_type":
+        return f"expected text, found {given}; write text here (put it in quotes if it looks like a number)"
+    if kind == "string_too_short":
+        return "is empty; write something or leave the field out"
+    if kind == "string_too_long":
+        return f"is longer than {ctx['max_length']} characters; shorten it"
+    if kind == "string_pattern_mismatch":
+        return _pattern_message(str(ctx.get("pattern", "")), given)
+    if kind == "list_type":
+        return f"expected a list (lines starting with '- '), found {given}"
+    if kind in {"model_type", "dict_type", "model_attributes_type"}:
+        return f"expected a set of fields ('name: value' lines), found {given}"
+    if kind == "too_short":
+        return f"needs at least {ctx['min_length']} item(s); add one"
+    if kind == "literal_error":
+        return f"{given} is not allowed here; use one of: {ctx['expected']}"
+    if kind == "union_tag_invalid":
+        return f"'{ctx['tag']}' is not a known kind; use one of: {ctx['expected_tags']}"
+    if kind == "union_tag_not_found":
+        return f"the field 'kind' is missing; it says what this is, one of: {_expected_kinds()}"
+    if kind in {"date_from_datetime_parsing", "date_parsing", "date_type", "date_from_datetime_inexact"}:
+        return f"{given} is not a date; write it as YYYY-MM-DD, for example 2024-09-24"
+    if kind == "bool_type" or kind == "bool_parsing":
+        return f"{given} is not true or false; write true or false"
+    if kind == "value_error":
+        return str(detail["msg"]).removeprefix("Value error, ")
+    return str(detail["msg"])
+
+
+def _expected_kinds() -> str:
+    return ", ".join(KINDS)
+
+
+def _pattern_message(pattern: str, given: str) -> str:
+    if "@" in pattern:
+        return f"{given} is not an e-mail address; write it as name@example.no"
+    if "https?" in pattern:
+        return f"{given} is not a web address; start it with https://"
+    if "a-z0-9" in pattern:
+        return (
+            f"{given} is not a valid id; use lowercase letters a–z, digits and single hyphens, "
+            "for example 'dialogseminar-2023'"
+        )
+    return f"{given} does not have the expected form"

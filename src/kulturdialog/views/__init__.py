@@ -1,0 +1,1 @@
+"""Views: content models turned into page Markdown and HTML fragments through Jinja templates."""

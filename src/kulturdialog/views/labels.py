@@ -1,0 +1,24 @@
+"""Interface labels in the content's language, from the one translation table ``labels.yml``."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import yaml
+
+LANGUAGES = ("nb", "nn", "da", "en")
+
+
+@cache
+def table() -> dict[str, dict[str, str]]:
+    """Every label by key, each with its text in every language."""
+    text = resources.files("kulturdialog.views").joinpath("labels.yml").read_text("utf-8")
+    loaded: dict[str, dict[str, str]] = yaml.safe_load(text)
+    return loaded
+
+
+def label(key: str, language: str, **values: object) -> str:
+    """The label ``key`` in ``language``, with any {placeholders} filled in."""
+    text = table()[key][language]
+    return text.format(**values) if values else text

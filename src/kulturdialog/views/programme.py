@@ -1,0 +1,78 @@
+"""The rows of a programme as templates show them: each block with its times and question set."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import time
+
+from kulturdialog import schedule
+from kulturdialog.library import Library
+from kulturdialog.model import Block, Gathering, GroupWorkBlock, QuestionSet
+
+
+@dataclass(frozen=True)
+class Row:
+    """One block of a programme with when it runs."""
+
+    number: int
+    block: Block
+    slot: schedule.Slot
+    question_set: QuestionSet | None
+
+    @property
+    def begins(self) -> str:
+        """Clock time, or time from 0:00 when the programme has no start."""
+        if self.slot.start is not None:
+            return schedule.format_clock(self.slot.start)
+        return schedule.format_offset(self.slot.offset)
+
+    @property
+    def ends(self) -> str:
+        if self.slot.end is not None:
+            return schedule.format_clock(self.slot.end)
+        return schedule.format_offset(self.slot.end_offset)
+
+
+@dataclass(frozen=True)
+class Programme:
+    """A gathering's programme laid out in time."""
+
+    rows: list[Row]
+    start: time | None
+    total: int
+    """Total minutes."""
+
+    @property
+    def end(self) -> time | None:
+        return schedule.add_minutes(self.start, self.total) if self.start is not None else None
+
+    @property
+    def question_sets(self) -> list[QuestionSet]:
+        """The question sets of the group-work blocks, each once, in programme order."""
+        seen: dict[str, QuestionSet] = {}
+        for row in self.rows:
+            if row.question_set is not None:
+                seen.setdefault(row.question_set.id, row.question_set)
+        return list(seen.values())
+
+
+def programme(gathering: Gathering, library: Library, start: time | None = None) -> Programme:
+    """The programme of ``gathering``, from ``start`` if given, else from its own start time."""
+    begins = start if start is not None else gathering.start
+    durations = [block.minutes for block in gathering.programme]
+    rows = [
+        Row(
+            number=index + 1,
+            block=block,
+            slot=slot,
+            question_set=(
+                library.question_set(block.question_set)
+                if isinstance(block, GroupWorkBlock)
+                else None
+            ),
+        )
+        for index, (block, slot) in enumerate(
+            zip(gathering.programme, schedule.slots(durations, begins), strict=True)
+        )
+    ]
+    return Programme(rows, begins, schedule.total_minutes(durations))

@@ -1,0 +1,81 @@
+"""Where each generated page lives, and relative links between pages.
+
+Links inside generated HTML are not rewritten by mkdocs, so they are computed here the way mkdocs
+computes page URLs: ``a/b.md`` becomes ``a/b/`` with directory URLs and ``a/b.html`` without.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+
+def gatherings_index() -> str:
+    return "gatherings/index.md"
+
+
+def gathering(id: str) -> str:
+    return f"gatherings/{id}/index.md"
+
+
+def facilitator(id: str) -> str:
+    return f"gatherings/{id}/facilitator.md"
+
+
+def runsheet(id: str) -> str:
+    return f"gatherings/{id}/runsheet.md"
+
+
+def question_sets_index() -> str:
+    return "questions/index.md"
+
+
+def question_set(id: str) -> str:
+    return f"questions/{id}.md"
+
+
+def page_url(src_uri: str, directory_urls: bool) -> str:
+    """The URL of the page written at ``src_uri``, relative to the site root."""
+    stem, _ = posixpath.splitext(src_uri)
+    head, name = posixpath.split(stem)
+    if not directory_urls:
+        return f"{stem}.html"
+    if name == "index":
+        return f"{head}/" if head else ""
+    return f"{stem}/"
+
+
+@dataclass(frozen=True)
+class Linker:
+    """Relative links from one page to others, for templates."""
+
+    page_src: str
+    """The src path of the page being written."""
+    directory_urls: bool = True
+
+    def __call__(self, target_src: str, anchor: str = "") -> str:
+        here = page_url(self.page_src, self.directory_urls)
+        there = page_url(target_src, self.directory_urls)
+        base = posixpath.dirname(here) if not here.endswith("/") else here.rstrip("/")
+        relative = posixpath.relpath(there or ".", base or ".")
+        if there.endswith("/") or there == "":
+            relative = "./" if relative == "." else relative + "/"
+        return relative + (f"#{anchor}" if anchor else "")
+
+    def gathering(self, id: str) -> str:
+        return self(gathering(id))
+
+    def facilitator(self, id: str) -> str:
+        return self(facilitator(id))
+
+    def runsheet(self, id: str) -> str:
+        return self(runsheet(id))
+
+    def question_set(self, id: str) -> str:
+        return self(question_set(id))
+
+    def asset(self, path: str) -> str:
+        """A link to a static file such as ``assets/kulturdialog.js``."""
+        here = page_url(self.page_src, self.directory_urls)
+        base = here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
+        return posixpath.relpath(path, base or ".")

@@ -5,7 +5,7 @@ Each check reads validated models and yields problems located in the author's fi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from kulturdialog import schedule
@@ -56,7 +56,7 @@ def _check_times(entry: Entry[Gathering]) -> Iterator[Problem]:
         )
 
 
-def _known(registry: dict[str, object]) -> str:
+def _known(registry: Mapping[str, object]) -> str:
     if not registry or len(registry) > 12:
         return ""
     return " (known ids: " + ", ".join(sorted(registry)) + ")"

@@ -51,7 +51,9 @@ class Library:
     def sorted_gatherings(self) -> list[Gathering]:
         """Gatherings with a date first, newest first, then the undated ones by title."""
         entries = [entry.model for entry in self.gatherings.values()]
-        return sorted(entries, key=lambda g: (g.date is None, -(g.date or date.min).toordinal(), g.title))
+        return sorted(
+            entries, key=lambda g: (g.date is None, -(g.date or date.min).toordinal(), g.title)
+        )
 
 
 def content_files(root: Path) -> list[Path]:

@@ -41,7 +41,9 @@ class Positions:
     children: dict[Key, Positions] = field(default_factory=dict)
     """Positions of the children, by key (mappings) or 0-based index (lists)."""
 
-    def locate(self, path: tuple[Key, ...], *, at_key: bool = False) -> tuple[Mark, tuple[Key, ...]]:
+    def locate(
+        self, path: tuple[Key, ...], *, at_key: bool = False
+    ) -> tuple[Mark, tuple[Key, ...]]:
         """The mark of the value at ``path`` (or of its nearest written ancestor) and the path
         as written in the file.
 
@@ -102,12 +104,15 @@ _AuthorResolver.add_implicit_resolver(_TAG + "int", _INT, list("-+0123456789"))
 _AuthorResolver.add_implicit_resolver(_TAG + "float", _FLOAT, list("-+0123456789."))
 _AuthorResolver.add_implicit_resolver(_TAG + "null", _NULL, ["~", "n", "N", ""])
 
-if hasattr(yaml, "CParser"):
-    C_LOADER = True
+C_LOADER: bool = bool(getattr(yaml, "__with_libyaml__", False))
+"""Whether libyaml's C parser composes the nodes (several times faster than pure Python)."""
 
-    class _Composer(yaml.CParser, _AuthorResolver):  # type: ignore[name-defined,misc]
+if C_LOADER:
+    from yaml.cyaml import CParser  # type: ignore[attr-defined]
+
+    class _Composer(CParser, _AuthorResolver):
         def __init__(self, stream: str) -> None:
-            yaml.CParser.__init__(self, stream)  # type: ignore[attr-defined]
+            CParser.__init__(self, stream)
             _AuthorResolver.__init__(self)
 
 else:  # pragma: no cover - libyaml is present wherever the project is installed from wheels
@@ -149,11 +154,15 @@ class _Converter:
         # An alias makes the composer return the same node twice: refusing it keeps a
         # recursive or exponentially nested file from hanging the build.
         if id(node) in self._seen:
-            raise _Invalid(node, "anchors and aliases (& and *) are not supported; write the value out")
+            raise _Invalid(
+                node, "anchors and aliases (& and *) are not supported; write the value out"
+            )
         self._seen.add(id(node))
         if isinstance(node, MappingNode):
             return self._mapping(node)
         if isinstance(node, SequenceNode):
+            if node.tag != _TAG + "seq":
+                raise _Invalid(node, f"the tag {node.tag} is not supported; remove it")
             values: list[Any] = []
             positions = Positions(_mark(node))
             for index, item in enumerate(node.value):
@@ -220,13 +229,16 @@ def parse(text: str, path: Path) -> Document | Problem:
     try:
         data, positions = _Converter().convert(node)
     except _Invalid as invalid:
-        mark = _mark(invalid.node)
-        return Problem(shown, mark.line, mark.column, "", invalid.message)
+        where = _mark(invalid.node)
+        return Problem(shown, where.line, where.column, "", invalid.message)
     except RecursionError:
         return Problem(shown, 1, 1, "", "the file is nested too deeply to read")
     if not isinstance(data, dict):
         return Problem(
-            shown, positions.mark.line, positions.mark.column, "",
+            shown,
+            positions.mark.line,
+            positions.mark.column,
+            "",
             "a content file must be a set of fields ('kind: …', 'id: …', 'title: …'), "
             "not a single value or a list",
         )
@@ -252,7 +264,10 @@ def read(path: Path) -> Document | Problem:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return Problem(
-            display_path(path), line, 1, "",
+            display_path(path),
+            line,
+            1,
+            "",
             "the file is not UTF-8 text; save it as UTF-8 in your editor",
         )
     return parse(text, path)

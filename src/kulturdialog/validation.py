@@ -19,8 +19,24 @@ def validate(document: Document) -> tuple[Content | None, list[Problem]]:
     try:
         return CONTENT_ADAPTER.validate_python(document.data), []
     except ValidationError as error:
-        problems = [_problem(document, detail) for detail in error.errors(include_url=False)]
-        return None, problems
+        details = _without_misspelled_missing(error.errors(include_url=False))
+        return None, [_problem(document, detail) for detail in details]
+
+
+def _without_misspelled_missing(details: list[ErrorDetails]) -> list[ErrorDetails]:
+    """Drop 'field X is missing' where the same mapping has an unknown field that is a typo of X:
+    the author wrote it, only misspelled, and one message says so."""
+    typos: set[tuple[Any, ...]] = set()
+    for detail in details:
+        loc = tuple(detail["loc"])
+        if detail["type"] == "extra_forbidden" and loc:
+            for close in difflib.get_close_matches(str(loc[-1]), _field_names(), n=3, cutoff=0.75):
+                typos.add((*loc[:-1], close))
+    return [
+        detail
+        for detail in details
+        if not (detail["type"] == "missing" and tuple(detail["loc"]) in typos)
+    ]
 
 
 def _problem(document: Document, detail: ErrorDetails) -> Problem:
@@ -37,7 +53,10 @@ def _unknown_field(name: str) -> str:
     close = difflib.get_close_matches(name, _field_names(), n=1, cutoff=0.75)
     if close:
         return f"unknown field '{name}'; did you mean '{close[0]}'?"
-    return f"unknown field '{name}'; check the spelling, or remove it (the author guide lists the fields)"
+    return (
+        f"unknown field '{name}'; check the spelling, or remove it "
+        "(the author guide lists the fields)"
+    )
 
 
 @cache
@@ -77,6 +96,8 @@ def _shown(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
     return f"'{value}'"
 
 
@@ -93,7 +114,10 @@ def _message(detail: ErrorDetails) -> str:
     if kind == "less_than_equal":
         return f"must be at most {ctx['le']}, but is {given}"
     if kind == "string_type":
-        return f"expected text, found {given}; write text here (put it in quotes if it looks like a number)"
+        return (
+            f"expected text, found {given}; write text here "
+            "(put it in quotes if it looks like a number)"
+        )
     if kind == "string_too_short":
         return "is empty; write something or leave the field out"
     if kind == "string_too_long":
@@ -112,7 +136,12 @@ def _message(detail: ErrorDetails) -> str:
         return f"'{ctx['tag']}' is not a known kind; use one of: {ctx['expected_tags']}"
     if kind == "union_tag_not_found":
         return f"the field 'kind' is missing; it says what this is, one of: {_expected_kinds()}"
-    if kind in {"date_from_datetime_parsing", "date_parsing", "date_type", "date_from_datetime_inexact"}:
+    if kind in {
+        "date_from_datetime_parsing",
+        "date_parsing",
+        "date_type",
+        "date_from_datetime_inexact",
+    }:
         return f"{given} is not a date; write it as YYYY-MM-DD, for example 2024-09-24"
     if kind == "bool_type" or kind == "bool_parsing":
         return f"{given} is not true or false; write true or false"

@@ -23,4 +23,12 @@ KINDS: dict[str, type[Gathering | QuestionSet]] = {
 }
 """Every kind of document, by the value of its ``kind`` field."""
 
-__all__ = ["CONTENT_ADAPTER", "KINDS", "Block", "Content", "Gathering", "GroupWorkBlock", "QuestionSet"]
+__all__ = [
+    "CONTENT_ADAPTER",
+    "KINDS",
+    "Block",
+    "Content",
+    "Gathering",
+    "GroupWorkBlock",
+    "QuestionSet",
+]

@@ -1,4 +1,4 @@
-"""Building blocks shared by every kind of content: ids, languages, clock times, people, readings."""
+"""Building blocks shared by every kind of content: ids, languages, times, people, readings."""
 
 from __future__ import annotations
 

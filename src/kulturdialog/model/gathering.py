@@ -81,7 +81,12 @@ Block = Annotated[
 """One timed part of a programme; its kind says what sort of part it is."""
 
 BLOCK_KINDS: tuple[str, ...] = (
-    "talk", "dialogue_theme", "group_work", "plenary", "break", "summary",
+    "talk",
+    "dialogue_theme",
+    "group_work",
+    "plenary",
+    "break",
+    "summary",
 )
 
 

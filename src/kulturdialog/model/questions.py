@@ -81,7 +81,9 @@ class QuestionSet(Model):
     """Text read before the questions."""
     quotation: Quotation | None = None
     """An optional quotation with its source."""
-    questions: Annotated[list[Annotated[Question, BeforeValidator(_question_from_text)]], Field(min_length=1)]
+    questions: Annotated[
+        list[Annotated[Question, BeforeValidator(_question_from_text)]], Field(min_length=1)
+    ]
     """The questions, numbered in the order written."""
     closing: Text | None = None
     """Text shown after the questions."""

@@ -1,0 +1,119 @@
+"""Pages and fragments for gatherings and question sets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from kulturdialog.model import Gathering
+from kulturdialog.views import urls
+from kulturdialog.views.labels import label
+from kulturdialog.views.programme import programme
+from kulturdialog.views.render import GeneratedPage, Renderer
+
+
+def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
+    """The gathering and question-set indexes, three pages per gathering, one per question set."""
+    library = renderer.library
+    site_language = renderer.language
+    yield renderer.page(
+        "gatherings_index.md",
+        urls.gatherings_index(),
+        site_language,
+        "index",
+        label("gatherings", site_language),
+        gatherings=gathering_items(renderer),
+    )
+    yield renderer.page(
+        "question_sets_index.md",
+        urls.question_sets_index(),
+        site_language,
+        "index",
+        label("question_sets", site_language),
+        question_sets=question_set_items(renderer),
+    )
+    for gathering in library.sorted_gatherings():
+        yield from gathering_pages(renderer, gathering)
+    for entry in library.question_sets.values():
+        qs = entry.model
+        src = urls.question_set(qs.id)
+        yield renderer.page(
+            "question_set.md",
+            src,
+            qs.language,
+            "question_set",
+            qs.title,
+            qs=qs,
+            users=users_of(renderer, qs.id, src),
+        )
+
+
+def gathering_pages(renderer: Renderer, gathering: Gathering) -> Iterator[GeneratedPage]:
+    context = {"g": gathering, "p": programme(gathering, renderer.library)}
+    lang, id, title = gathering.language, gathering.id, gathering.title
+    guide_title = f"{label('facilitator_guide', lang)}: {title}"
+    runsheet_title = f"{label('runsheet', lang)}: {title}"
+    yield renderer.page("participant.md", urls.gathering(id), lang, "participant", title, **context)
+    yield renderer.page(
+        "facilitator.md", urls.facilitator(id), lang, "facilitator", guide_title, **context
+    )
+    yield renderer.page(
+        "runsheet.md", urls.runsheet(id), lang, "runsheet", runsheet_title, **context
+    )
+
+
+def gathering_items(renderer: Renderer) -> list[dict[str, Any]]:
+    return [
+        {"gathering": g, "total": sum(block.minutes for block in g.programme)}
+        for g in renderer.library.sorted_gatherings()
+    ]
+
+
+def question_set_items(renderer: Renderer) -> list[dict[str, Any]]:
+    library = renderer.library
+    items = []
+    for id, entry in sorted(library.question_sets.items(), key=lambda kv: kv[1].model.title):
+        users = [library.gathering(user).title for _, user in library.used_by.get(id, [])]
+        items.append({"qs": entry.model, "users": users})
+    return items
+
+
+def users_of(renderer: Renderer, question_set_id: str, page_src: str) -> list[tuple[str, str, str]]:
+    """(kind, link, title) of every gathering or package that uses a question set."""
+    library = renderer.library
+    link = renderer.linker(page_src)
+    found = []
+    for kind, id in library.used_by.get(question_set_id, []):
+        if kind == "gathering":
+            found.append((kind, link.gathering(id), library.gathering(id).title))
+    return found
+
+
+# Fragments for macros in hand-written pages.
+
+
+def programme_fragment(renderer: Renderer, id: str, page_src: str) -> str:
+    g = renderer.library.gathering(id)
+    p = programme(g, renderer.library)
+    return renderer.fragment("programme", page_src, language=g.language, g=g, p=p)
+
+
+def runsheet_fragment(renderer: Renderer, id: str, page_src: str) -> str:
+    g = renderer.library.gathering(id)
+    p = programme(g, renderer.library)
+    return renderer.fragment("runsheet", page_src, language=g.language, g=g, p=p)
+
+
+def question_set_fragment(renderer: Renderer, id: str, page_src: str) -> str:
+    qs = renderer.library.question_set(id)
+    return renderer.fragment("question_set", page_src, language=qs.language, qs=qs)
+
+
+def gathering_list_fragment(renderer: Renderer, page_src: str) -> str:
+    return renderer.fragment("gathering_list", page_src, gatherings=gathering_items(renderer))
+
+
+def question_set_list_fragment(renderer: Renderer, page_src: str) -> str:
+    return renderer.fragment(
+        "question_set_list", page_src, question_sets=question_set_items(renderer)
+    )

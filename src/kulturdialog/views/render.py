@@ -1,0 +1,72 @@
+"""The renderer: one library, one site's settings, Jinja templates in; Markdown and HTML out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+import yaml
+from markupsafe import escape
+
+from kulturdialog.library import Library
+from kulturdialog.views import urls
+from kulturdialog.views.environment import environment
+from kulturdialog.views.labels import label
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page that exists only in memory: where it goes and its Markdown."""
+
+    src_uri: str
+    markdown: str
+
+
+def _front_matter(**meta: Any) -> str:
+    # Generated pages are data, not templates: the macros plugin must leave them alone.
+    meta = {"render_macros": False, **meta}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+
+
+class Renderer:
+    """Renders pages and fragments of one library for one site."""
+
+    def __init__(self, library: Library, *, language: str = "nb", directory_urls: bool = True):
+        self.library = library
+        self.language = language
+        """Language of the site's own pages, such as the indexes."""
+        self.directory_urls = directory_urls
+
+    def linker(self, page_src: str) -> urls.Linker:
+        return urls.Linker(page_src, self.directory_urls)
+
+    def render(self, template: str, page_src: str, language: str, **context: Any) -> str:
+        """Template ``template`` rendered for the page at ``page_src`` in ``language``."""
+        return (
+            environment()
+            .get_template(template)
+            .render(
+                t=partial(label, language=language),
+                link=self.linker(page_src),
+                lang=language,
+                **context,
+            )
+        )
+
+    def page(
+        self, template: str, src: str, language: str, kind: str, title: str, **context: Any
+    ) -> GeneratedPage:
+        """A generated page; ``kind`` names the page type for styling and scripts.
+
+        The title goes into the front matter HTML-escaped: the theme prints the page title
+        unescaped in its header, so author text must arrive there as text.
+        """
+        body = self.render(template, src, language, **context)
+        meta = _front_matter(title=str(escape(title)), language=language, kd_page=kind)
+        return GeneratedPage(src, meta + body)
+
+    def fragment(self, name: str, page_src: str, **context: Any) -> str:
+        """An HTML fragment from template ``_fragment_<name>.html``, for a macro on ``page_src``."""
+        language = str(context.pop("language", self.language))
+        return self.render(f"_fragment_{name}.html", page_src, language, **context)

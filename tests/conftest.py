@@ -1,0 +1,85 @@
+"""Shared fixtures: real `mkdocs build --strict` runs and parsed HTML of the built pages."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+BUNDLED_GATHERING = "nasjonalt-dialogseminar-2023"
+
+
+@dataclass(frozen=True)
+class Build:
+    """The outcome of one `mkdocs build --strict`."""
+
+    returncode: int
+    output: str
+    site: Path
+
+    def html(self, path: str) -> BeautifulSoup:
+        """The parsed page at ``path`` below the site, such as ``gatherings/x/index.html``."""
+        return BeautifulSoup((self.site / path).read_text("utf-8"), "html.parser")
+
+    def article(self, path: str) -> BeautifulSoup:
+        """The page's main content, without Material's navigation and chrome."""
+        found = self.html(path).select_one("article.md-content__inner")
+        assert found is not None, f"{path} has no article"
+        return found
+
+
+def run_build(site: Path, content: Path | None = None, docs: Path | None = None) -> Build:
+    """Build the project's mkdocs.yml, optionally with other content or docs folders."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if content is not None:
+        env["KULTURDIALOG_CONTENT"] = str(content)
+    if docs is not None:
+        env["KULTURDIALOG_DOCS"] = str(docs)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(ROOT / "mkdocs.yml"),
+            "-d",
+            str(site),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=600,
+    )
+    return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+BuildSite = Callable[..., Build]
+
+
+@pytest.fixture(scope="session")
+def build_site(tmp_path_factory: pytest.TempPathFactory) -> BuildSite:
+    """A function that builds the site into a new folder: ``build_site(content=..., docs=...)``."""
+
+    def build(content: Path | None = None, docs: Path | None = None) -> Build:
+        return run_build(tmp_path_factory.mktemp("site"), content, docs)
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def bundled(build_site: BuildSite) -> Build:
+    """The site built from the bundled content, once per test run."""
+    result = build_site()
+    assert result.returncode == 0, result.output
+    return result

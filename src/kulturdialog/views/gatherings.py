@@ -49,7 +49,7 @@ def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
 
 
 def gathering_pages(renderer: Renderer, gathering: Gathering) -> Iterator[GeneratedPage]:
-    context = {"g": gathering, "p": programme(gathering, renderer.library)}
+    context: dict[str, Any] = {"g": gathering, "p": programme(gathering, renderer.library)}
     lang, id, title = gathering.language, gathering.id, gathering.title
     guide_title = f"{label('facilitator_guide', lang)}: {title}"
     runsheet_title = f"{label('runsheet', lang)}: {title}"

@@ -55,16 +55,27 @@ class Renderer:
         )
 
     def page(
-        self, template: str, src: str, language: str, kind: str, title: str, **context: Any
+        self,
+        template: str,
+        src: str,
+        language: str,
+        kind: str,
+        title: str,
+        *,
+        scripts: tuple[str, ...] = (),
+        **context: Any,
     ) -> GeneratedPage:
-        """A generated page; ``kind`` names the page type for styling and scripts.
+        """A generated page; ``kind`` names the page type for styling.
 
-        The title goes into the front matter HTML-escaped: the theme prints the page title
-        unescaped in its header, so author text must arrive there as text.
+        ``scripts`` are files under ``assets/`` that only this page loads. The title goes into
+        the front matter HTML-escaped: the theme prints the page title unescaped in its header,
+        so author text must arrive there as text.
         """
         body = self.render(template, src, language, **context)
-        meta = _front_matter(title=str(escape(title)), language=language, kd_page=kind)
-        return GeneratedPage(src, meta + body)
+        meta: dict[str, Any] = {"title": str(escape(title)), "language": language, "kd_page": kind}
+        if scripts:
+            meta["kd_scripts"] = [f"assets/{name}" for name in scripts]
+        return GeneratedPage(src, _front_matter(**meta) + body)
 
     def fragment(self, name: str, page_src: str, **context: Any) -> str:
         """An HTML fragment from template ``_fragment_<name>.html``, for a macro on ``page_src``."""

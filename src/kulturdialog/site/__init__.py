@@ -1,0 +1,1 @@
+"""The thin mkdocs layer: a plugin that adds generated pages, and the macros for authors."""

@@ -1,0 +1,52 @@
+"""Macros for hand-written pages: the same renderers that make the generated pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from kulturdialog.site.plugin import KulturdialogPlugin
+from kulturdialog.views import gatherings
+from kulturdialog.views.render import Renderer
+
+ByIdRenderer = Callable[[Renderer, str, str], str]
+
+
+def register(env: Any) -> None:
+    """Define the Kulturdialog macros on a mkdocs-macros environment."""
+
+    def plugin() -> KulturdialogPlugin:
+        found = env.conf.plugins.get("kulturdialog")
+        if not isinstance(found, KulturdialogPlugin):
+            raise PluginError("the macros need the 'kulturdialog' plugin in mkdocs.yml")
+        return found
+
+    def page_src() -> str:
+        return str(env.page.file.src_uri)
+
+    def by_id(name: str, render: ByIdRenderer, registry: str) -> Callable[[str], str]:
+        def macro(id: str) -> str:
+            found = plugin()
+            known: dict[str, Any] = getattr(found.library, registry)
+            if id not in known:
+                listed = ", ".join(sorted(known)) or "none"
+                raise PluginError(f'{page_src()}: {name}("{id}"): there is no such id; known: {listed}')
+            return render(found.renderer, id, page_src())
+
+        macro.__name__ = name
+        return macro
+
+    env.macro(by_id("programme", gatherings.programme_fragment, "gatherings"))
+    env.macro(by_id("runsheet", gatherings.runsheet_fragment, "gatherings"))
+    env.macro(by_id("question_set", gatherings.question_set_fragment, "question_sets"))
+
+    def gathering_list() -> str:
+        return gatherings.gathering_list_fragment(plugin().renderer, page_src())
+
+    def question_set_list() -> str:
+        return gatherings.question_set_list_fragment(plugin().renderer, page_src())
+
+    env.macro(gathering_list)
+    env.macro(question_set_list)

@@ -32,7 +32,9 @@ def register(env: Any) -> None:
             known: dict[str, Any] = getattr(found.library, registry)
             if id not in known:
                 listed = ", ".join(sorted(known)) or "none"
-                raise PluginError(f'{page_src()}: {name}("{id}"): there is no such id; known: {listed}')
+                raise PluginError(
+                    f'{page_src()}: {name}("{id}"): there is no such id; known: {listed}'
+                )
             return render(found.renderer, id, page_src())
 
         macro.__name__ = name

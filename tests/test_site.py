@@ -88,7 +88,11 @@ def test_home_and_indexes_list_the_content(bundled: Build) -> None:
     assert link is not None and "Nasjonalt dialogseminar" in link.get_text()
     assert "27. april 2023" in home.get_text()
     library = bundled.article("questions/index.html")
-    assert {a["href"] for a in library.select(".kd-cards a")} == {"dialogtema-1/", "dialogtema-2/"}
+    assert {a["href"] for a in library.select(".kd-cards a")} == {
+        "dialogtema-1/",
+        "dialogtema-2/",
+        "samarbejdsprojekter-anbefalinger/",
+    }
     used = bundled.article("questions/dialogtema-2/index.html").select(".kd-used-in a")
     assert [a["href"] for a in used] == [f"../../gatherings/{BUNDLED_GATHERING}/"]
 
@@ -141,6 +145,8 @@ def test_a_hand_written_page_embeds_programme_runsheet_and_question_set(
     docs = tmp_path / "docs"
     docs.mkdir()
     shutil.copy(FIXTURES / "docs-with-macros" / "index.md", docs / "index.md")
+    # The nav names the author guide, so a docs folder of its own carries it too.
+    shutil.copytree(ROOT / "docs" / "guide", docs / "guide")
     result = build_site(docs=docs)
     assert result.returncode == 0, result.output
     article = result.article("index.html")

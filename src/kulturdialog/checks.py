@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from kulturdialog import schedule
+from kulturdialog import package_checks, schedule, series_checks
 from kulturdialog.errors import Problem
 from kulturdialog.model import Gathering, GroupWorkBlock
 
@@ -20,6 +20,8 @@ def check_library(library: Library) -> Iterator[Problem]:
     """Every cross-field and cross-file problem in ``library``."""
     for entry in library.gatherings.values():
         yield from check_gathering(entry, library)
+    yield from series_checks.check_series(library)
+    yield from package_checks.check_packages(library)
 
 
 def check_gathering(entry: Entry[Gathering], library: Library) -> Iterator[Problem]:

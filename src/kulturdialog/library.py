@@ -12,7 +12,15 @@ from typing import Generic, TypeVar
 from kulturdialog import checks
 from kulturdialog.errors import ContentError, Problem
 from kulturdialog.loader import Document, Key, read
-from kulturdialog.model import Gathering, QuestionSet
+from kulturdialog.model import (
+    Gathering,
+    Package,
+    Plan,
+    Programme,
+    QuestionSet,
+    Series,
+    Worksheet,
+)
 from kulturdialog.validation import validate
 
 T = TypeVar("T")
@@ -41,12 +49,34 @@ class Library:
     question_sets: dict[str, Entry[QuestionSet]] = field(default_factory=dict)
     used_by: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
     """For each question set id: the (kind, id) of every gathering or package that uses it."""
+    series: dict[str, Entry[Plan]] = field(default_factory=dict)
+    """Series and programmes by id."""
+    worksheets: dict[str, Entry[Worksheet]] = field(default_factory=dict)
+    packages: dict[str, Entry[Package]] = field(default_factory=dict)
+    """Theme packages by id."""
 
     def gathering(self, id: str) -> Gathering:
         return self.gatherings[id].model
 
     def question_set(self, id: str) -> QuestionSet:
         return self.question_sets[id].model
+
+    def plan(self, id: str) -> Plan:
+        return self.series[id].model
+
+    def worksheet(self, id: str) -> Worksheet:
+        return self.worksheets[id].model
+
+    def package(self, id: str) -> Package:
+        return self.packages[id].model
+
+    def sorted_packages(self) -> list[Package]:
+        """Published packages before announced ones, each by collection, by part as the source
+        numbers them, then by title."""
+        return sorted(
+            (entry.model for entry in self.packages.values()),
+            key=lambda p: (p.status != "published", p.collection or "", p.part or "", p.title),
+        )
 
     def sorted_gatherings(self) -> list[Gathering]:
         """Gatherings with a date first, newest first, then the undated ones by title."""
@@ -85,8 +115,19 @@ def load_library(root: Path) -> Library:
     return library
 
 
-def _register(library: Library, entry: Entry[Gathering | QuestionSet]) -> Iterator[Problem]:
+def _register(
+    library: Library, entry: Entry[Gathering | QuestionSet | Plan | Worksheet | Package]
+) -> Iterator[Problem]:
     model = entry.model
+    if isinstance(model, Package):
+        yield from _add(library.packages, Entry(model, entry.document), "package")
+        return
+    if isinstance(model, Series | Programme):
+        yield from _add(library.series, Entry(model, entry.document), "series")
+        return
+    if isinstance(model, Worksheet):
+        yield from _add(library.worksheets, Entry(model, entry.document), "worksheet")
+        return
     if isinstance(model, Gathering):
         yield from _add(library.gatherings, Entry(model, entry.document), "gathering")
         for index, inline in enumerate(model.question_sets):

@@ -10,16 +10,28 @@ from typing import Annotated
 from pydantic import Field, TypeAdapter
 
 from kulturdialog.model.gathering import Block, Gathering, GroupWorkBlock
+from kulturdialog.model.package import Package
 from kulturdialog.model.questions import QuestionSet
+from kulturdialog.model.series import Item, Plan, Programme, Series
+from kulturdialog.model.worksheet import Worksheet
 
-Content = Annotated[Gathering | QuestionSet, Field(discriminator="kind")]
+Content = Annotated[
+    Gathering | QuestionSet | Series | Programme | Worksheet | Package,
+    Field(discriminator="kind"),
+]
 """Any content document, told apart by its ``kind`` field."""
 
-CONTENT_ADAPTER: TypeAdapter[Gathering | QuestionSet] = TypeAdapter(Content)
+CONTENT_ADAPTER: TypeAdapter[Gathering | QuestionSet | Series | Programme | Worksheet | Package] = (
+    TypeAdapter(Content)
+)
 
-KINDS: dict[str, type[Gathering | QuestionSet]] = {
+KINDS: dict[str, type[Gathering | QuestionSet | Series | Programme | Worksheet | Package]] = {
     "gathering": Gathering,
     "question_set": QuestionSet,
+    "series": Series,
+    "programme": Programme,
+    "worksheet": Worksheet,
+    "package": Package,
 }
 """Every kind of document, by the value of its ``kind`` field."""
 
@@ -30,5 +42,11 @@ __all__ = [
     "Content",
     "Gathering",
     "GroupWorkBlock",
+    "Item",
+    "Package",
+    "Plan",
+    "Programme",
     "QuestionSet",
+    "Series",
+    "Worksheet",
 ]

@@ -7,8 +7,10 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from kulturdialog.model import KINDS
 from kulturdialog.site.plugin import KulturdialogPlugin
-from kulturdialog.views import gatherings
+from kulturdialog.views import authoring as authoring_views
+from kulturdialog.views import gatherings, packages, series
 from kulturdialog.views.render import Renderer
 
 ByIdRenderer = Callable[[Renderer, str, str], str]
@@ -52,3 +54,27 @@ def register(env: Any) -> None:
 
     env.macro(gathering_list)
     env.macro(question_set_list)
+
+    def package_list() -> str:
+        return packages.package_list_fragment(plugin().renderer, page_src())
+
+    env.macro(package_list)
+
+    def series_list() -> str:
+        return series.series_list_fragment(plugin().renderer, page_src())
+
+    env.macro(series_list)
+
+    # The author guide: field tables and starter examples, both read from the model.
+    def by_kind(name: str, render: ByIdRenderer) -> Callable[[str], str]:
+        def macro(kind: str) -> str:
+            if kind not in KINDS:
+                known = ", ".join(KINDS)
+                raise PluginError(f'{page_src()}: {name}("{kind}"): no such kind; known: {known}')
+            return render(plugin().renderer, kind, page_src())
+
+        macro.__name__ = name
+        return macro
+
+    env.macro(by_kind("fields", authoring_views.fields_fragment))
+    env.macro(by_kind("starter", authoring_views.starter_fragment))

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import config_options as option
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from kulturdialog.errors import ContentError
+from kulturdialog.errors import ContentError, Problem
 from kulturdialog.library import Library, load_library
+from kulturdialog.site import preview
+from kulturdialog.views.calendars import calendars
 from kulturdialog.views.labels import LANGUAGES
 from kulturdialog.views.pages import all_pages
 from kulturdialog.views.render import Renderer
@@ -31,15 +36,35 @@ class KulturdialogConfig(Config):
 class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
     library: Library
     renderer: Renderer
+    serving: bool = False
+    """Whether this is a live preview (``mkdocs serve``), where problems become a page."""
+    problems: list[Problem] = []
+    """The content problems of the current preview build; empty when the content is fine."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Having this event also keeps the plugin instance across the rebuilds of a preview.
+        self.serving = command == "serve"
+        if self.serving:
+            preview.attach_console()
+
+    def content_root(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path or ".").parent / self.config.content
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Loaded here, before mkdocs cleans the site folder: bad content leaves the last good
         # site in place rather than a half-written one.
-        root = Path(config.config_file_path or ".").parent / self.config.content
+        root = self.content_root(config)
+        self.problems = []
         try:
             self.library = load_library(root)
         except ContentError as error:
-            raise PluginError("Content problems:\n" + error.report()) from None
+            if not self.serving:
+                raise PluginError("Content problems:\n" + error.report()) from None
+            self.problems = error.problems
+            self.library = Library()
+            preview.report(self.problems)
+            # The nav names pages that are not built while the problems page stands in.
+            config.nav = None
         self.renderer = Renderer(
             self.library, language=self.config.language, directory_urls=config.use_directory_urls
         )
@@ -48,15 +73,28 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        for page in all_pages(self.renderer):
+        if self.problems:
+            files = preview.problem_files(files, config, self.problems, self.config.language)
+        for page in all_pages(self.renderer) if not self.problems else ():
             generated = File.generated(config, page.src_uri, content=page.markdown)
             # Reached from the index pages, not the sidebar: listing every generated page in
             # the sidebar would make each page's HTML grow with the number of pages.
             generated.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(generated)
+        # Calendar files (.ics) for dated gatherings, series and programmes.
+        stamp = datetime.now(UTC).replace(microsecond=0)
+        for ics in calendars(self.library, stamp) if not self.problems else ():
+            files.append(File.generated(config, ics.src_uri, content=ics.content))
         # The stylesheet and the scripts that pages name in their front matter.
         assets = resources.files("kulturdialog.site").joinpath("assets")
         for asset in assets.iterdir():
             src = f"assets/{asset.name}"
             files.append(File.generated(config, src, content=asset.read_bytes()))
         return files
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
+        # The content folder may lie outside the project (KULTURDIALOG_CONTENT): watch it too.
+        server.watch(str(self.content_root(config)))
+        return server

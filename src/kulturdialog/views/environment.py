@@ -11,6 +11,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from kulturdialog import schedule
+from kulturdialog.views import dates
+from kulturdialog.views.feedback import mailto
 from kulturdialog.views.labels import label
 
 # Characters Python-Markdown treats as markup in a heading line; a backslash makes them text.
@@ -54,5 +56,8 @@ def environment() -> Environment:
     env.filters["clock"] = clock
     env.filters["offset"] = schedule.format_offset
     env.filters["long_date"] = long_date
+    # Dates, months and weeks for series and programmes.
+    env.filters.update(dates.FILTERS)
+    env.filters["mailto"] = mailto
     env.globals["label"] = label
     return env

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from kulturdialog.model import Gathering
-from kulturdialog.views import urls
+from kulturdialog.views import package_urls, urls
 from kulturdialog.views.labels import label
 from kulturdialog.views.programme import programme
 from kulturdialog.views.render import GeneratedPage, Renderer
@@ -54,11 +54,24 @@ def gathering_pages(renderer: Renderer, gathering: Gathering) -> Iterator[Genera
     guide_title = f"{label('facilitator_guide', lang)}: {title}"
     runsheet_title = f"{label('runsheet', lang)}: {title}"
     yield renderer.page("participant.md", urls.gathering(id), lang, "participant", title, **context)
+    # The live clock (start time, countdown, +5 min) runs on the facilitator's two pages.
     yield renderer.page(
-        "facilitator.md", urls.facilitator(id), lang, "facilitator", guide_title, **context
+        "facilitator.md",
+        urls.facilitator(id),
+        lang,
+        "facilitator",
+        guide_title,
+        scripts=("live.js",),
+        **context,
     )
     yield renderer.page(
-        "runsheet.md", urls.runsheet(id), lang, "runsheet", runsheet_title, **context
+        "runsheet.md",
+        urls.runsheet(id),
+        lang,
+        "runsheet",
+        runsheet_title,
+        scripts=("live.js",),
+        **context,
     )
 
 
@@ -73,7 +86,10 @@ def question_set_items(renderer: Renderer) -> list[dict[str, Any]]:
     library = renderer.library
     items = []
     for id, entry in sorted(library.question_sets.items(), key=lambda kv: kv[1].model.title):
-        users = [library.gathering(user).title for _, user in library.used_by.get(id, [])]
+        users = [
+            library.package(user).title if kind == "package" else library.gathering(user).title
+            for kind, user in library.used_by.get(id, [])
+        ]
         items.append({"qs": entry.model, "users": users})
     return items
 
@@ -86,6 +102,8 @@ def users_of(renderer: Renderer, question_set_id: str, page_src: str) -> list[tu
     for kind, id in library.used_by.get(question_set_id, []):
         if kind == "gathering":
             found.append((kind, link.gathering(id), library.gathering(id).title))
+        elif kind == "package":
+            found.append((kind, link(package_urls.package(id)), library.package(id).title))
     return found
 
 

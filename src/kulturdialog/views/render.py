@@ -23,6 +23,11 @@ class GeneratedPage:
     markdown: str
 
 
+UNINDEXED_KINDS = frozenset({"handout", "projector"})
+"""Page types left out of the search index: they repeat a question set word for word, and its own
+page is found by search. Every first visit downloads the whole index, so repeats cost everyone."""
+
+
 def _front_matter(**meta: Any) -> str:
     # Generated pages are data, not templates: the macros plugin must leave them alone.
     meta = {"render_macros": False, **meta}
@@ -75,6 +80,8 @@ class Renderer:
         meta: dict[str, Any] = {"title": str(escape(title)), "language": language, "kd_page": kind}
         if scripts:
             meta["kd_scripts"] = [f"assets/{name}" for name in scripts]
+        if kind in UNINDEXED_KINDS:
+            meta["search"] = {"exclude": True}
         return GeneratedPage(src, _front_matter(**meta) + body)
 
     def fragment(self, name: str, page_src: str, **context: Any) -> str:

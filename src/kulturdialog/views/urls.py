@@ -26,12 +26,48 @@ def runsheet(id: str) -> str:
     return f"gatherings/{id}/runsheet.md"
 
 
+def handout(id: str, question_set_id: str) -> str:
+    """The printable group sheet for one group task of a gathering."""
+    return f"gatherings/{id}/handout-{question_set_id}.md"
+
+
+def projector(id: str, number: int) -> str:
+    """The projector view of the group-work block numbered ``number`` (from 1)."""
+    return f"gatherings/{id}/projector-{number}.md"
+
+
 def question_sets_index() -> str:
     return "questions/index.md"
 
 
 def question_set(id: str) -> str:
     return f"questions/{id}.md"
+
+
+def series_index() -> str:
+    return "series/index.md"
+
+
+def series(id: str) -> str:
+    return f"series/{id}/index.md"
+
+
+def series_item(id: str, item: str) -> str:
+    return f"series/{id}/{item}.md"
+
+
+def worksheet(id: str) -> str:
+    return f"worksheets/{id}.md"
+
+
+def gathering_calendar(id: str) -> str:
+    """The calendar file of a gathering, next to its pages."""
+    return f"gatherings/{id}/{id}.ics"
+
+
+def series_calendar(id: str) -> str:
+    """The calendar file of a series or programme, next to its pages."""
+    return f"series/{id}/{id}.ics"
 
 
 def page_url(src_uri: str, directory_urls: bool) -> str:
@@ -73,6 +109,27 @@ class Linker:
 
     def question_set(self, id: str) -> str:
         return self(question_set(id))
+
+    def handout(self, id: str, question_set_id: str) -> str:
+        return self(handout(id, question_set_id))
+
+    def projector(self, id: str, number: int) -> str:
+        return self(projector(id, number))
+
+    def series(self, id: str) -> str:
+        return self(series(id))
+
+    def series_item(self, id: str, item: str) -> str:
+        return self(series_item(id, item))
+
+    def worksheet(self, id: str) -> str:
+        return self(worksheet(id))
+
+    def gathering_calendar(self, id: str) -> str:
+        return self.asset(gathering_calendar(id))
+
+    def series_calendar(self, id: str) -> str:
+        return self.asset(series_calendar(id))
 
     def asset(self, path: str) -> str:
         """A link to a static file such as ``assets/kulturdialog.js``."""

@@ -1,0 +1,127 @@
+"""Starter files for new content: a commented template per kind, filled in with a title and id.
+
+Adding a kind takes only a file ``starters/<kind>.yml``: the ``new`` command offers every kind
+that has a starter and that the model knows.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from kulturdialog.authoring.ids import make_id, shorten
+from kulturdialog.errors import display_path
+from kulturdialog.library import content_files
+from kulturdialog.model import KINDS
+
+ALIASES = {"questions": "question_set"}
+"""Short names an author may type instead of a kind."""
+
+DEFAULT_FOLDERS = {"package": "packages", "series": "series", "programme": "series"}
+"""Where a kind goes when no file of that kind exists yet; other kinds go to ``dialogues``."""
+
+ID_LENGTH = 60
+"""Room is left below the longest id for ids the starter derives, such as '<id>-gruppeoppgave'."""
+
+_KIND_LINE = re.compile(r"^kind:\s*([a-z_]+)\s*(?:#.*)?$", re.MULTILINE)
+
+
+def starter_kinds() -> list[str]:
+    """Every kind that has a starter file and a model, in the model's order."""
+    folder = resources.files("kulturdialog.authoring").joinpath("starters")
+    names = {entry.name.removesuffix(".yml") for entry in folder.iterdir()}
+    return [kind for kind in KINDS if kind in names]
+
+
+def command_names() -> list[str]:
+    """What an author can type after ``new``: the kinds and their short names."""
+    kinds = starter_kinds()
+    return kinds + [alias for alias, kind in ALIASES.items() if kind in kinds]
+
+
+def template(kind: str) -> str:
+    return (
+        resources.files("kulturdialog.authoring")
+        .joinpath("starters", f"{kind}.yml")
+        .read_text("utf-8")
+    )
+
+
+def _yaml_text(value: str) -> str:
+    """``value`` as a YAML scalar: as it is where it reads back the same, else in quotes."""
+    try:
+        plain_ok = yaml.safe_load(f"v: {value}") == {"v": value}
+    except yaml.YAMLError:
+        plain_ok = False
+    return value if plain_ok and value == value.strip() else json.dumps(value, ensure_ascii=False)
+
+
+def fill(kind: str, title: str, id: str, language: str) -> str:
+    """The starter of ``kind`` with its placeholders filled in."""
+    text = template(kind)
+    for name, value in (("id", id), ("title", _yaml_text(title)), ("language", language)):
+        text = text.replace("{{ " + name + " }}", value)
+    return text
+
+
+def folder_for(kind: str, content: Path) -> Path:
+    """Where a new file of ``kind`` goes: beside the most files of that kind, else the default."""
+    counts: dict[Path, int] = {}
+    for path in content_files(content) if content.is_dir() else []:
+        try:
+            head = path.read_text("utf-8", errors="replace")[:4000]
+        except OSError:
+            continue
+        match = _KIND_LINE.search(head)
+        if match and match.group(1) == kind:
+            counts[path.parent] = counts.get(path.parent, 0) + 1
+    if counts:
+        return max(counts, key=lambda folder: counts[folder])
+    return content / DEFAULT_FOLDERS.get(kind, "dialogues")
+
+
+@dataclass(frozen=True)
+class NewFile:
+    """A starter written to disk, or why it was not."""
+
+    path: Path
+    written: bool
+    message: str
+
+
+def new_file(
+    name: str, title: str, content: Path, *, id: str | None = None, language: str = "nb"
+) -> NewFile:
+    """Write the starter for ``name`` (a kind or a short name) into ``content``; never overwrite."""
+    kind = ALIASES.get(name, name)
+    ident = id if id is not None else shorten(make_id(title), ID_LENGTH)
+    folder = folder_for(kind, content)
+    path = folder / f"{ident}.yml"
+    if not ident:
+        return NewFile(
+            path, False, f"cannot make an id from the title '{title}'; give one with --id"
+        )
+    if make_id(ident) != ident:
+        return NewFile(
+            path, False, f"'{ident}' is not a valid id; use lowercase a–z, digits and hyphens"
+        )
+    if not title.strip():
+        return NewFile(path, False, "the title is empty; give the new file a title")
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        # Mode 'x' refuses an existing file even if one appears between a check and the write.
+        with path.open("x", encoding="utf-8") as out:
+            out.write(fill(kind, title.strip(), ident, language))
+    except FileExistsError:
+        return NewFile(
+            path,
+            False,
+            f"{display_path(path)} already exists; nothing was written. "
+            "Choose another title, or give another id with --id",
+        )
+    return NewFile(path, True, f"wrote {display_path(path)}")

@@ -1,0 +1,150 @@
+"""Calendar files (iCalendar, .ics) for gatherings, series and programmes.
+
+Times are local to the content's language: Europe/Oslo for Norwegian, Europe/Copenhagen for Danish,
+each file carrying its VTIMEZONE. Days without clock times become all-day events. Every event has
+a UID made from ids only, so a calendar that imports a file again updates its events.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event
+
+from kulturdialog.model import Gathering, Item, Plan
+from kulturdialog.model.series import WEEKDAYS, When
+
+TIME_ZONES = {
+    "nb": "Europe/Oslo",
+    "nn": "Europe/Oslo",
+    "da": "Europe/Copenhagen",
+    "en": "Europe/Oslo",
+}
+"""The time zone of each content language."""
+
+PRODUCT = "-//Kulturdialog//Kulturdialog//NO"
+UID_DOMAIN = "kulturdialog"
+
+
+def has_calendar(plan: Plan) -> bool:
+    """Whether a series or programme has anything a calendar can show."""
+    return any(_placeable(when) for item in plan.items for when in item.times)
+
+
+def _new_calendar(title: str, language: str) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", title)
+    calendar.add("x-wr-timezone", TIME_ZONES[language])
+    return calendar
+
+
+def gathering_calendar(gathering: Gathering, stamp: datetime) -> Calendar:
+    """A calendar with the gathering's day, timed when it has a start time."""
+    calendar = _new_calendar(gathering.title, gathering.language)
+    if gathering.date is None:
+        return calendar
+    zone = ZoneInfo(TIME_ZONES[gathering.language])
+    event = _event(f"{gathering.id}@{UID_DOMAIN}", gathering.title, stamp)
+    if gathering.start is None:
+        event.add("dtstart", gathering.date)
+        event.add("dtend", gathering.date + timedelta(days=1))
+    else:
+        total = sum(block.minutes for block in gathering.programme)
+        begins = datetime.combine(gathering.date, gathering.start, zone)
+        event.add("dtstart", begins)
+        event.add("dtend", begins + timedelta(minutes=total))
+    if gathering.place:
+        event.add("location", gathering.place)
+    if gathering.summary:
+        event.add("description", gathering.summary)
+    calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar
+
+
+def plan_calendar(plan: Plan, stamp: datetime) -> Calendar:
+    """A calendar with every dated meeting or event of a series or programme."""
+    calendar = _new_calendar(plan.title, plan.language)
+    zone = ZoneInfo(TIME_ZONES[plan.language])
+    for item in plan.items:
+        times = item.times
+        for number, when in enumerate(times, start=1):
+            suffix = f"-{number}" if len(times) > 1 else ""
+            uid = f"{plan.id}.{item.id}{suffix}@{UID_DOMAIN}"
+            event = item_event(item, when, uid, zone, stamp)
+            if event is not None:
+                event.add("description", plan.title)
+                calendar.add_component(event)
+    if calendar.events:
+        calendar.add_missing_timezones()
+    return calendar
+
+
+def item_event(item: Item, when: When, uid: str, zone: ZoneInfo, stamp: datetime) -> Event | None:
+    """The event for one time of an item, or None when it has no day or week to place it on."""
+    if not _placeable(when):
+        return None
+    title = f"{item.title}: {item.subtitle}" if item.subtitle else item.title
+    event = _event(uid, title, stamp)
+    if item.place:
+        event.add("location", item.place)
+    if when.date is None:
+        _recurring(event, when, zone)
+        return event
+    last = when.end_date or when.date
+    if when.start is None:
+        event.add("dtstart", when.date)
+        event.add("dtend", last + timedelta(days=1))
+        return event
+    begins = datetime.combine(when.date, when.start, zone)
+    event.add("dtstart", begins)
+    if when.end is not None:
+        event.add("dtend", datetime.combine(last, when.end, zone))
+    elif when.minutes is not None:
+        event.add("dtend", begins + timedelta(minutes=when.minutes))
+    return event
+
+
+def _placeable(when: When) -> bool:
+    if when.date is not None:
+        return True
+    # Weeks with weekdays and a clock time recur; weeks alone say too little for a calendar.
+    return (
+        when.week is not None
+        and when.year is not None
+        and bool(when.weekdays)
+        and when.start is not None
+    )
+
+
+def _recurring(event: Event, when: When, zone: ZoneInfo) -> None:
+    assert when.week is not None and when.year is not None and when.start is not None
+    first_week = min(w.first for w in when.week)
+    last_week = max(w.last for w in when.week)
+    days = sorted(WEEKDAYS.index(day) + 1 for day in when.weekdays)
+    first_day = date.fromisocalendar(when.year, first_week, days[0])
+    until_day = date.fromisocalendar(when.year, last_week, 7)
+    begins = datetime.combine(first_day, when.start, zone)
+    event.add("dtstart", begins)
+    if when.end is not None:
+        event.add("dtend", datetime.combine(first_day, when.end, zone))
+    elif when.minutes is not None:
+        event.add("dtend", begins + timedelta(minutes=when.minutes))
+    until = datetime.combine(until_day, time(23, 59, 59), zone).astimezone(ZoneInfo("UTC"))
+    byday = [_ICAL_DAYS[day - 1] for day in days]
+    event.add("rrule", {"freq": "weekly", "byday": byday, "until": until})
+
+
+_ICAL_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def _event(uid: str, summary: str, stamp: datetime) -> Event:
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
+    event.add("summary", summary)
+    return event

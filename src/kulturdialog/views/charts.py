@@ -1,0 +1,96 @@
+"""Bar charts of a figure's values laid out for an SVG template: positions, wrapped labels and
+the values as text. Pure arithmetic; the drawing itself is in ``_chart.html``."""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+from babel.numbers import format_decimal
+
+from kulturdialog.model.package import Figure
+
+WIDTH = 640
+"""Width of the drawing in SVG units; it scales to its box."""
+LINE = 20
+"""Height of one line of label text."""
+BAR = 24
+"""Height of a bar."""
+GAP = 16
+"""Space after each bar."""
+VALUE_ROOM = 110
+"""Room to the right of the longest bar for its value."""
+WRAP = 68
+"""Characters per label line."""
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One value of the chart where the template draws it."""
+
+    lines: list[str]
+    """The label, wrapped."""
+    label_y: int
+    """Baseline of the first label line."""
+    bar_y: int
+    """Top of the bar."""
+    width: float
+    """Length of the bar."""
+    value: str
+    """The value as text, with its unit."""
+
+    @property
+    def label_lines(self) -> list[tuple[int, str]]:
+        """Each line of the label with its baseline."""
+        return [(self.label_y + index * LINE, line) for index, line in enumerate(self.lines)]
+
+    @property
+    def value_x(self) -> float:
+        return self.width + 8
+
+    @property
+    def value_y(self) -> int:
+        return self.bar_y + BAR - 7
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A figure laid out as horizontal bars, one under the other."""
+
+    id: str
+    """Unique on its page: ties the SVG to its title and description."""
+    figure: Figure
+    bars: list[Bar]
+    height: int
+    width: int = WIDTH
+    bar_height: int = BAR
+
+    @property
+    def description(self) -> str:
+        """Every value in words, for screen readers."""
+        return "; ".join(f"{' '.join(bar.lines)}: {bar.value}" for bar in self.bars)
+
+
+def number(value: float, language: str) -> str:
+    """A number as the language writes it: 95, 12,5."""
+    if value == int(value):
+        return str(int(value))
+    return format_decimal(value, locale=language)
+
+
+def chart(figure: Figure, id: str, language: str) -> Chart:
+    """``figure`` as a bar chart whose longest possible bar stands for its maximum."""
+    top = figure.maximum or max(v.value for v in figure.values) or 1
+    usable = WIDTH - VALUE_ROOM
+    bars: list[Bar] = []
+    y = 0
+    for item in figure.values:
+        lines = textwrap.wrap(item.label, WRAP) or [item.label]
+        label_y = y + LINE - 5
+        bar_y = y + LINE * len(lines) + 2
+        text = number(item.value, language)
+        if figure.unit:
+            text = f"{text} {figure.unit}"
+        bars.append(Bar(lines, label_y, bar_y, usable * min(item.value, top) / top, text))
+        y = bar_y + BAR + GAP
+    return Chart(id, figure, bars, y - GAP + 2)

@@ -1,0 +1,145 @@
+"""The field reference of the author guide, read from the same JSON Schema that editors use.
+
+Descriptions are the model's field docstrings, so the guide cannot drift from what the build
+accepts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from kulturdialog.authoring.schemas import schema
+from kulturdialog.model.common import CLOCK_PATTERN
+from kulturdialog.views.labels import label
+
+
+@dataclass(frozen=True)
+class Part:
+    """A piece of a field's value description; ``anchor`` links to another section."""
+
+    text: str
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    required: bool
+    value: list[Part]
+    description: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """One model: a content kind or a part written inside one, such as a block or a contact."""
+
+    name: str
+    anchor: str
+    description: str
+    fields: list[Field]
+
+
+def anchor(kind: str, name: str) -> str:
+    return f"{kind}-{re.sub(r'[^a-z0-9]+', '-', name.lower()).strip('-')}"
+
+
+def sections(kind: str, language: str) -> list[Section]:
+    """Every model reachable from ``kind``'s schema, the kind itself first."""
+    root = schema(kind)
+    defs: dict[str, Any] = root.get("$defs", {})
+    order: list[str] = []
+    found: list[Section] = []
+    pending: list[tuple[str, dict[str, Any]]] = [(str(root.get("title", kind)), root)]
+    while pending:
+        name, model = pending.pop(0)
+        if name in order:
+            continue
+        order.append(name)
+        rows = []
+        required = set(model.get("required", []))
+        for field, spec in model.get("properties", {}).items():
+            rows.append(
+                Field(
+                    field,
+                    field in required,
+                    _value(spec, kind, language),
+                    str(spec.get("description", "")),
+                )
+            )
+            pending.extend((ref, defs[ref]) for ref in _refs(spec) if ref in defs)
+        found.append(
+            Section(
+                name, anchor(kind, name), " ".join(str(model.get("description", "")).split()), rows
+            )
+        )
+    return found
+
+
+def _refs(spec: Any) -> list[str]:
+    if isinstance(spec, dict):
+        own = [spec["$ref"].rsplit("/", 1)[-1]] if "$ref" in spec else []
+        return own + [ref for value in spec.values() for ref in _refs(value)]
+    if isinstance(spec, list):
+        return [ref for value in spec for ref in _refs(value)]
+    return []
+
+
+def _value(spec: dict[str, Any], kind: str, language: str) -> list[Part]:
+    t: Callable[..., str] = partial(label, language=language)
+    if "$ref" in spec:
+        name = spec["$ref"].rsplit("/", 1)[-1]
+        return [Part(name, anchor(kind, name))]
+    for union in ("anyOf", "oneOf"):
+        if union in spec:
+            options = [option for option in spec[union] if option.get("type") != "null"]
+            parts: list[Part] = []
+            for option in options:
+                if parts:
+                    parts.append(Part(f" {t('type_or')} "))
+                parts.extend(_value(option, kind, language))
+            return parts
+    if "const" in spec:
+        return [Part(f"'{spec['const']}'")]
+    if "enum" in spec:
+        return [Part(f"{t('type_one_of')}: " + ", ".join(str(value) for value in spec["enum"]))]
+    kinds = spec.get("type")
+    if isinstance(kinds, list):
+        return [Part(f" {t('type_or')} ".join(_simple(k, {}, t) for k in kinds))]
+    if kinds == "array":
+        item = _value(spec.get("items", {}), kind, language)
+        return [Part(t("type_list_of", item="")), *item]
+    return [Part(_simple(str(kinds), spec, t))]
+
+
+def _simple(kind: str, spec: dict[str, Any], t: Any) -> str:
+    if kind == "string":
+        pattern = spec.get("pattern", "")
+        if spec.get("format") == "date":
+            return str(t("type_date"))
+        if pattern == CLOCK_PATTERN:
+            return str(t("type_clock"))
+        if "@" in pattern:
+            return str(t("type_email"))
+        if "https?" in pattern:
+            return str(t("type_url"))
+        if "a-z0-9" in pattern:
+            return str(t("type_id"))
+        return str(t("type_text"))
+    if kind == "integer":
+        low = spec.get("minimum")
+        if low is None and "exclusiveMinimum" in spec:
+            low = spec["exclusiveMinimum"] + 1
+        high = spec.get("maximum")
+        text = str(t("type_whole_number"))
+        if low is not None and high is not None:
+            text += " " + str(t("type_range", low=low, high=high))
+        return text
+    if kind == "number":
+        return str(t("type_number"))
+    if kind == "boolean":
+        return str(t("type_true_false"))
+    return kind

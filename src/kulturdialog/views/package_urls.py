@@ -1,0 +1,28 @@
+"""Where the pages of theme packages live (src paths, as in ``urls``)."""
+
+from __future__ import annotations
+
+
+def packages_index() -> str:
+    return "packages/index.md"
+
+
+def package(id: str) -> str:
+    return f"packages/{id}/index.md"
+
+
+def presentation(id: str, presentation_id: str) -> str:
+    return f"packages/{id}/presentations/{presentation_id}.md"
+
+
+def presenter(id: str, presentation_id: str) -> str:
+    """The full-screen slide show: a standalone HTML file, not a Markdown page."""
+    return f"packages/{id}/presentations/{presentation_id}/presenter/index.html"
+
+
+def runsheet(id: str) -> str:
+    return f"packages/{id}/runsheet.md"
+
+
+def preparation(id: str) -> str:
+    return f"packages/{id}/preparation.md"

@@ -1,0 +1,210 @@
+"""Pages and fragments for theme packages: index, overview, presentations with speaker notes,
+the full-screen presenter view, the run-sheet and the preparation page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from kulturdialog import schedule
+from kulturdialog.model import Package, QuestionSet
+from kulturdialog.model.package import Presentation, Step
+from kulturdialog.views import package_urls
+from kulturdialog.views.charts import Chart, chart
+from kulturdialog.views.labels import label
+from kulturdialog.views.render import GeneratedPage, Renderer
+
+
+@dataclass(frozen=True)
+class StepRow:
+    """One run-sheet step with when it runs and the slides it shows."""
+
+    step: Step
+    slot: schedule.Slot
+    refs: str
+    """The slide references as written, such as '1–3, 5'."""
+    slides: list[tuple[int, str]]
+    """Number and title of every slide the step shows."""
+    presentation: Presentation | None
+    question_set: QuestionSet | None
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A package's run-sheet laid out in time."""
+
+    rows: list[StepRow]
+    total: int
+    duration: str | None
+    """The declared duration, such as '60–90'."""
+
+
+@dataclass(frozen=True)
+class Links:
+    """Where a package's pages are, relative to the page being written."""
+
+    overview: str
+    runsheet: str | None
+    preparation: str | None
+    presentations: list[tuple[Presentation, str, str]]
+    """Each presentation with the links to its page and to its presenter view."""
+    question_sets: list[tuple[QuestionSet, str]]
+    gatherings: list[tuple[str, str]]
+    """Title and link of each related gathering."""
+
+
+def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
+    """The package index and every page of every package."""
+    language = renderer.language
+    yield renderer.page(
+        "packages_index.md",
+        package_urls.packages_index(),
+        language,
+        "index",
+        label("packages", language),
+        packages=package_items(renderer, package_urls.packages_index()),
+    )
+    for package in renderer.library.sorted_packages():
+        yield from package_pages(renderer, package)
+
+
+def package_pages(renderer: Renderer, package: Package) -> Iterator[GeneratedPage]:
+    lang, id = package.language, package.id
+    sheet = runsheet(renderer, package)
+
+    def context(src: str) -> dict[str, Any]:
+        return {"pkg": package, "to": links(renderer, package, src), "sheet": sheet}
+
+    src = package_urls.package(id)
+    yield renderer.page("package.md", src, lang, "package", package.title, **context(src))
+    for presentation in package.presentations:
+        charts = slide_charts(presentation, lang)
+        src = package_urls.presentation(id, presentation.id)
+        yield renderer.page(
+            "package_presentation.md",
+            src,
+            lang,
+            "presentation",
+            f"{presentation.title}",
+            presentation=presentation,
+            charts=charts,
+            **context(src),
+        )
+        src = package_urls.presenter(id, presentation.id)
+        yield GeneratedPage(
+            src,
+            renderer.render(
+                "package_presenter.html",
+                src,
+                lang,
+                presentation=presentation,
+                charts=charts,
+                back=renderer.linker(src)(package_urls.presentation(id, presentation.id)),
+                **context(src),
+            ),
+        )
+    if sheet is not None:
+        src = package_urls.runsheet(id)
+        title = f"{label('runsheet', lang)}: {package.title}"
+        yield renderer.page("package_runsheet.md", src, lang, "runsheet", title, **context(src))
+    if has_preparation(package):
+        src = package_urls.preparation(id)
+        title = f"{label('preparation', lang)}: {package.title}"
+        yield renderer.page(
+            "package_preparation.md",
+            src,
+            lang,
+            "preparation",
+            title,
+            question_sets=[renderer.library.question_set(q) for q in package.question_sets],
+            **context(src),
+        )
+
+
+def has_preparation(package: Package) -> bool:
+    return package.preparation is not None or bool(package.question_sets)
+
+
+def links(renderer: Renderer, package: Package, page_src: str) -> Links:
+    link = renderer.linker(page_src)
+    library = renderer.library
+    id = package.id
+    return Links(
+        overview=link(package_urls.package(id)),
+        runsheet=link(package_urls.runsheet(id)) if package.runsheet else None,
+        preparation=link(package_urls.preparation(id)) if has_preparation(package) else None,
+        presentations=[
+            (
+                p,
+                link(package_urls.presentation(id, p.id)),
+                link(package_urls.presenter(id, p.id)),
+            )
+            for p in package.presentations
+        ],
+        question_sets=[
+            (library.question_set(q), link.question_set(q)) for q in package.question_sets
+        ],
+        gatherings=[(library.gathering(g).title, link.gathering(g)) for g in package.gatherings],
+    )
+
+
+def runsheet(renderer: Renderer, package: Package) -> Sheet | None:
+    """The run-sheet with times from 0:00 and each step's slides resolved to their titles."""
+    if package.runsheet is None:
+        return None
+    steps = package.runsheet.steps
+    rows = []
+    for step, slot in zip(steps, schedule.slots([s.minutes for s in steps]), strict=True):
+        presentation = package.presentation(step.presentation)
+        slides: list[tuple[int, str]] = []
+        if presentation is not None:
+            for ref in step.slides:
+                slides.extend((n, presentation.slides[n - 1].title) for n in ref.numbers)
+        question_set = (
+            renderer.library.question_set(step.question_set) if step.question_set else None
+        )
+        refs = ", ".join(str(ref) for ref in step.slides)
+        rows.append(StepRow(step, slot, refs, slides, presentation, question_set))
+    duration = package.runsheet.duration
+    total = schedule.total_minutes([s.minutes for s in steps])
+    return Sheet(rows, total, str(duration) if duration else None)
+
+
+def slide_charts(presentation: Presentation, language: str) -> list[list[Chart]]:
+    """For each slide, its figures laid out as charts with ids unique on the page."""
+    return [
+        [
+            chart(figure, f"chart-{number}-{index}", language)
+            for index, figure in enumerate(slide.figures, start=1)
+        ]
+        for number, slide in enumerate(presentation.slides, start=1)
+    ]
+
+
+def package_items(renderer: Renderer, page_src: str) -> list[dict[str, Any]]:
+    link = renderer.linker(page_src)
+    items = []
+    for package in renderer.library.sorted_packages():
+        sheet = package.runsheet
+        items.append(
+            {
+                "package": package,
+                "href": link(package_urls.package(package.id)),
+                "slides": sum(len(p.slides) for p in package.presentations),
+                "total": sum(s.minutes for s in sheet.steps) if sheet else None,
+            }
+        )
+    return items
+
+
+def package_users(renderer: Renderer, id: str, page_src: str) -> tuple[str, str]:
+    """Link and title of a package, for the pages of what it uses."""
+    return renderer.linker(page_src)(package_urls.package(id)), renderer.library.package(id).title
+
+
+# Fragments for macros in hand-written pages.
+
+
+def package_list_fragment(renderer: Renderer, page_src: str) -> str:
+    return renderer.fragment("package_list", page_src, packages=package_items(renderer, page_src))

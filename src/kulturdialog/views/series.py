@@ -1,0 +1,139 @@
+"""Pages and fragments for series, programmes and planning worksheets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from kulturdialog.calendar import has_calendar
+from kulturdialog.model import Item, Plan, Worksheet
+from kulturdialog.views import timeline, urls
+from kulturdialog.views.labels import label
+from kulturdialog.views.render import GeneratedPage, Renderer
+
+
+def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
+    """The series index, an overview per series or programme, a page per meeting, and a page
+    per worksheet."""
+    site_language = renderer.language
+    yield renderer.page(
+        "series_index.md",
+        urls.series_index(),
+        site_language,
+        "index",
+        label("series_and_programmes", site_language),
+        plans=plan_items(renderer),
+    )
+    for plan in sorted_plans(renderer):
+        yield from plan_pages(renderer, plan)
+    for entry in renderer.library.worksheets.values():
+        worksheet = entry.model
+        src = urls.worksheet(worksheet.id)
+        yield renderer.page(
+            "worksheet.md",
+            src,
+            worksheet.language,
+            "worksheet",
+            worksheet.title,
+            ws=worksheet,
+            users=worksheet_users(renderer, worksheet.id),
+        )
+
+
+def plan_pages(renderer: Renderer, plan: Plan) -> Iterator[GeneratedPage]:
+    src = urls.series(plan.id)
+    yield renderer.page(
+        "series.md",
+        src,
+        plan.language,
+        plan.kind,
+        plan.title,
+        plan=plan,
+        semesters=timeline.semesters(plan),
+        undated=timeline.undated(plan),
+        dated=timeline.is_dated(plan),
+        calendar=_calendar_link(renderer, plan, src),
+        worksheets=_worksheets_of(renderer, plan),
+    )
+    with_pages = [item for item in plan.items if item.has_page]
+    for number, item in enumerate(with_pages):
+        item_src = urls.series_item(plan.id, item.id)
+        yield renderer.page(
+            "series_item.md",
+            item_src,
+            plan.language,
+            "meeting",
+            item.title,
+            plan=plan,
+            item=item,
+            number=plan.items.index(item) + 1,
+            count=len(plan.items),
+            previous=with_pages[number - 1] if number > 0 else None,
+            next=with_pages[number + 1] if number + 1 < len(with_pages) else None,
+            worksheet=_worksheet(renderer, item),
+            calendar=_calendar_link(renderer, plan, item_src),
+        )
+
+
+def sorted_plans(renderer: Renderer) -> list[Plan]:
+    """Series and programmes, the newest first, those without dates last, then by title."""
+    plans = [entry.model for entry in renderer.library.series.values()]
+    return sorted(plans, key=lambda p: (_first_day(p) is None, -_ordinal(p), p.title))
+
+
+def plan_items(renderer: Renderer) -> list[dict[str, Any]]:
+    items = []
+    for plan in sorted_plans(renderer):
+        days = [d for d in (timeline.item_first_day(i) for i in plan.items) if d is not None]
+        items.append(
+            {
+                "plan": plan,
+                "first": min(days) if days else None,
+                "last": max(days) if days else None,
+            }
+        )
+    return items
+
+
+def worksheet_users(renderer: Renderer, worksheet_id: str) -> list[tuple[Plan, Item]]:
+    """(series, meeting) of every meeting that uses the worksheet."""
+    return [
+        (entry.model, item)
+        for entry in renderer.library.series.values()
+        for item in entry.model.items
+        if item.worksheet == worksheet_id
+    ]
+
+
+def _worksheet(renderer: Renderer, item: Item) -> Worksheet | None:
+    return renderer.library.worksheet(item.worksheet) if item.worksheet else None
+
+
+def _worksheets_of(renderer: Renderer, plan: Plan) -> list[Worksheet]:
+    seen: dict[str, Worksheet] = {}
+    for item in plan.items:
+        if item.worksheet:
+            seen.setdefault(item.worksheet, renderer.library.worksheet(item.worksheet))
+    return list(seen.values())
+
+
+def _calendar_link(renderer: Renderer, plan: Plan, page_src: str) -> str | None:
+    return renderer.linker(page_src).series_calendar(plan.id) if has_calendar(plan) else None
+
+
+def _first_day(plan: Plan) -> date | None:
+    days = [d for d in (timeline.item_first_day(i) for i in plan.items) if d is not None]
+    return min(days) if days else None
+
+
+def _ordinal(plan: Plan) -> int:
+    day = _first_day(plan)
+    return day.toordinal() if day else 0
+
+
+# Fragments for macros in hand-written pages.
+
+
+def series_list_fragment(renderer: Renderer, page_src: str) -> str:
+    return renderer.fragment("series_list", page_src, plans=plan_items(renderer))

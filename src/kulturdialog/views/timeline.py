@@ -1,0 +1,79 @@
+"""A series or programme laid out in time: semesters, months and the items in each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from kulturdialog.model import Item
+from kulturdialog.model.series import WEEKDAYS, Plan, When
+
+
+def first_day(when: When) -> date | None:
+    """The earliest day ``when`` can be placed on: its date, month or first week."""
+    if when.date is not None:
+        return when.date
+    if when.month:
+        return min(m.first_day() for m in when.month)
+    if when.week and when.year is not None:
+        week = min(w.first for w in when.week)
+        weekday = min((WEEKDAYS.index(d) + 1 for d in when.weekdays), default=1)
+        return date.fromisocalendar(when.year, week, weekday)
+    return None
+
+
+def item_first_day(item: Item) -> date | None:
+    days = [day for day in (first_day(when) for when in item.times) if day is not None]
+    return min(days) if days else None
+
+
+@dataclass(frozen=True)
+class Month:
+    """One month of the timeline and what happens in it."""
+
+    year: int
+    month: int
+    items: list[Item] = field(default_factory=list)
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, self.month, 1)
+
+
+@dataclass(frozen=True)
+class Semester:
+    """Spring (January to June) or autumn (July to December) of a year."""
+
+    year: int
+    season: str
+    """'spring' or 'autumn'."""
+    months: list[Month] = field(default_factory=list)
+
+
+def semesters(plan: Plan) -> list[Semester]:
+    """The dated items of ``plan`` by semester and month, in time order."""
+    found: dict[tuple[int, int], Month] = {}
+    for item in sorted(_dated(plan), key=lambda i: item_first_day(i) or date.max):
+        day = item_first_day(item)
+        assert day is not None
+        found.setdefault((day.year, day.month), Month(day.year, day.month)).items.append(item)
+    result: list[Semester] = []
+    for (year, month), entry in sorted(found.items()):
+        season = "spring" if month <= 6 else "autumn"
+        if not result or (result[-1].year, result[-1].season) != (year, season):
+            result.append(Semester(year, season))
+        result[-1].months.append(entry)
+    return result
+
+
+def undated(plan: Plan) -> list[Item]:
+    """Items with no day, month or week: shown in the order written."""
+    return [item for item in plan.items if item_first_day(item) is None]
+
+
+def _dated(plan: Plan) -> list[Item]:
+    return [item for item in plan.items if item_first_day(item) is not None]
+
+
+def is_dated(plan: Plan) -> bool:
+    return bool(_dated(plan))

@@ -1,0 +1,224 @@
+"""Build benchmark: the generated site against the same pages built by plain Material, growth with
+the number of gatherings, and the weight and Lighthouse scores of the bundled site's pages.
+
+Run on its own (not part of the test suite):
+
+    .venv/bin/python tests/benchmarks/build_bench.py                 # everything, about 10 minutes
+    .venv/bin/python tests/benchmarks/build_bench.py --sizes 100 --runs 1 --no-lighthouse
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import plain_site
+import synthetic
+import weight
+
+ROOT = Path(__file__).resolve().parents[2]
+GB = 1024**3
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    max_rss: int
+    """Peak resident memory of the build process, in bytes."""
+
+
+def build(config: Path, site: Path, env: dict[str, str], cwd: Path, log: Path) -> Run:
+    """One `mkdocs build` in its own process, timed, with its peak memory."""
+    if site.exists():
+        shutil.rmtree(site)
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
+    with log.open("w") as output:
+        began = time.perf_counter()
+        process = subprocess.Popen(command, env=env, cwd=cwd, stdout=output, stderr=output)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - began
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        sys.exit(f"build failed ({config}):\n{log.read_text()}")
+    return Run(seconds, usage.ru_maxrss * 1024)
+
+
+def environment(content: Path | None = None, docs: Path | None = None) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KULTURDIALOG_")}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    if content is not None:
+        env["KULTURDIALOG_CONTENT"] = str(content)
+    if docs is not None:
+        env["KULTURDIALOG_DOCS"] = str(docs)
+    return env
+
+
+@dataclass(frozen=True)
+class Size:
+    gatherings: int
+    pages: int
+    generated: list[Run]
+    plain: list[Run]
+    index_bytes: int
+    plain_index_bytes: int
+
+    @property
+    def seconds(self) -> float:
+        return statistics.median(run.seconds for run in self.generated)
+
+    @property
+    def plain_seconds(self) -> float:
+        return statistics.median(run.seconds for run in self.plain)
+
+    @property
+    def peak(self) -> int:
+        return max(run.max_rss for run in self.generated)
+
+    @property
+    def plain_peak(self) -> int:
+        return max(run.max_rss for run in self.plain)
+
+
+def count_pages(site: Path) -> int:
+    return sum(1 for path in site.rglob("index.html") if path.parent.name != "404")
+
+
+def measure(gatherings: int, runs: int, work: Path) -> Size:
+    folder = work / f"n{gatherings}"
+    generated = synthetic.generate(folder / "content", gatherings)
+    counts = ", ".join(f"{count} {kind}" for kind, count in generated.counts.items())
+    print(f"\nN = {gatherings}: {counts}", flush=True)
+    for note in generated.notes:
+        print(f"  note: {note}")
+    docs = folder / "docs-hand-written"
+    shutil.copytree(ROOT / "docs", docs, dirs_exist_ok=True)
+    plain_config = plain_site.write_plain_site(generated.root, docs, folder / "plain")
+    site_a, site_b = folder / "site-generated", folder / "site-plain"
+    env_a = environment(generated.root, docs)
+    a: list[Run] = []
+    b: list[Run] = []
+    # Alternating the two builds spreads any drift of the machine over both.
+    for number in range(1, runs + 1):
+        a.append(build(ROOT / "mkdocs.yml", site_a, env_a, ROOT, folder / "a.log"))
+        b.append(build(plain_config, site_b, environment(), folder, folder / "b.log"))
+        print(
+            f"  run {number}: generated {a[-1].seconds:6.2f} s, plain {b[-1].seconds:6.2f} s",
+            flush=True,
+        )
+    index = site_a / "search" / "search_index.json"
+    plain_index = site_b / "search" / "search_index.json"
+    return Size(
+        gatherings,
+        count_pages(site_a),
+        a,
+        b,
+        index.stat().st_size,
+        plain_index.stat().st_size,
+    )
+
+
+def mb(value: int) -> str:
+    return f"{value / 1024**2:.0f} MB"
+
+
+def report_builds(sizes: list[Size]) -> list[tuple[str, bool | None]]:
+    print("\nBuild times (median of runs; peak memory is the largest over runs)")
+    print(
+        f"{'N':>6} {'pages':>6} | {'generated s':>11} {'ms/page':>8} {'peak':>8} | "
+        f"{'plain s':>8} {'ms/page':>8} {'peak':>8} | {'a/b':>5} | {'index a':>9} {'index b':>9}"
+    )
+    for s in sizes:
+        per_page, plain_per_page = 1000 * s.seconds / s.pages, 1000 * s.plain_seconds / s.pages
+        print(
+            f"{s.gatherings:>6} {s.pages:>6} | {s.seconds:>11.2f} {per_page:>8.2f} "
+            f"{mb(s.peak):>8} | {s.plain_seconds:>8.2f} {plain_per_page:>8.2f} "
+            f"{mb(s.plain_peak):>8} | {s.seconds / s.plain_seconds:>5.2f} | "
+            f"{s.index_bytes / 1e6:>7.2f}MB {s.plain_index_bytes / 1e6:>7.2f}MB"
+        )
+    by_n = {s.gatherings: s for s in sizes}
+    targets: list[tuple[str, bool | None]] = []
+    big = by_n.get(2000)
+    mid = by_n.get(500)
+    if big:
+        ratio = big.seconds / big.plain_seconds
+        targets.append((f"a/b at N = 2000 is {ratio:.2f} (target <= 1.10)", ratio <= 1.10))
+        targets.append(
+            (f"peak memory at N = 2000 is {mb(big.peak)} (target < 1 GB)", big.peak < GB)
+        )
+        print(f"\nSearch index at N = 2000: {big.index_bytes / 1e6:.2f} MB (naive site: 3.4 MB)")
+    else:
+        targets.append(("a/b and peak memory at N = 2000: not measured (add --sizes 2000)", None))
+    if big and mid:
+        growth = big.seconds / mid.seconds
+        targets.append((f"time(2000)/time(500) is {growth:.2f} (target <= 4.4)", growth <= 4.4))
+    else:
+        targets.append(("time(2000)/time(500): not measured (needs sizes 500 and 2000)", None))
+    return targets
+
+
+def profile(gatherings: int, work: Path) -> None:
+    """The generated build at ``gatherings`` under cProfile, in this process."""
+    folder = work / f"n{gatherings}"
+    docs = folder / "docs-hand-written"
+    os.environ.update(environment(folder / "content", docs))
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(folder / "site-profile"))
+    mkdocs_build(config)
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    total = max(stats.total_tt, 1e-9)  # type: ignore[attr-defined]
+    own = sum(
+        row[2]
+        for (path, _, _), row in stats.stats.items()  # type: ignore[attr-defined]
+        if f"{os.sep}kulturdialog{os.sep}" in path
+    )
+    print(f"\nProfile of the generated build at N = {gatherings}: {total:.1f} s in all,")
+    print(f"{own:.2f} s ({100 * own / total:.1f} %) inside the project's own functions")
+    stats.sort_stats("cumulative").print_stats(r"kulturdialog", 12)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 2000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--profile", action="store_true", help="profile the largest build")
+    parser.add_argument("--no-weight", action="store_true", help="skip page weight")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
+    parser.add_argument("--keep", type=Path, help="keep the generated files in this folder")
+    args = parser.parse_args()
+    print(weight.machine())
+    work = args.keep or Path(tempfile.mkdtemp(prefix="kd-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    targets: list[tuple[str, bool | None]] = []
+    try:
+        sizes = [measure(n, args.runs, work) for n in args.sizes]
+        targets += report_builds(sizes)
+        if args.profile:
+            profile(max(args.sizes), work)
+        if not args.no_weight:
+            targets += weight.report(work / "bundled", lighthouse_runs=not args.no_lighthouse)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    print("\nTargets")
+    for text, met in targets:
+        verdict = "PASS" if met else "FAIL" if met is False else "----"
+        print(f"  {verdict}  {text}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,62 @@
+"""Printing: run-sheets on one A4 page each, one page per group for the group sheets."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from playwright.sync_api import Page
+from pypdf import PdfReader
+
+from tests.browser.site_pages import pages_by_kind, url_of
+from tests.conftest import BUNDLED_GATHERING, Build
+
+pytestmark = pytest.mark.browser
+
+
+def printed(page: Page, url: str) -> PdfReader:
+    page.goto(url)
+    page.wait_for_load_state("load")
+    page.emulate_media(media="print")
+    return PdfReader(io.BytesIO(page.pdf(format="A4", print_background=False)))
+
+
+def test_every_runsheet_prints_on_one_a4_page(page: Page, site_url: str, bundled: Build) -> None:
+    runsheets = pages_by_kind(bundled.site)["runsheet"]
+    assert f"gatherings/{BUNDLED_GATHERING}/runsheet/index.html" in runsheets
+    counts = {path: len(printed(page, site_url + url_of(path)).pages) for path in runsheets}
+    print("PDF pages per run-sheet:", counts)
+    assert counts == dict.fromkeys(runsheets, 1)
+
+
+def test_the_printed_runsheet_is_headed_by_title_and_date(page: Page, site_url: str) -> None:
+    pdf = printed(page, f"{site_url}gatherings/{BUNDLED_GATHERING}/runsheet/?start=09:30")
+    text = " ".join(pdf.pages[0].extract_text().split())
+    assert text.startswith("Kjøreplan: Nasjonalt dialogseminar om Fremtidens kulturskole")
+    assert "27. april 2023" in text[:200]
+    assert "10:15" in text, "a start set in live mode is what gets printed"
+    for chrome in ("Søk", "Deltakerside", "Styring underveis", "Sett starttid"):
+        assert chrome not in text
+
+
+def test_print_hides_navigation_search_header_footer_and_controls(
+    page: Page, site_url: str
+) -> None:
+    page.goto(f"{site_url}gatherings/{BUNDLED_GATHERING}/facilitator/")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".kd-switch", ".kd-live"):
+        assert not page.locator(selector).first.is_visible(), selector
+    assert page.locator("h1").is_visible()
+
+
+def test_group_sheets_print_one_page_per_group(page: Page, site_url: str, bundled: Build) -> None:
+    handouts = pages_by_kind(bundled.site)["handout"]
+    assert len(handouts) == 2
+    for path in handouts:
+        pdf = printed(page, site_url + url_of(path) + "?groups=3")
+        assert len(pdf.pages) == 3, path
+        for number, sheet in enumerate(pdf.pages, start=1):
+            text = sheet.extract_text()
+            assert text.lstrip().startswith(f"Gruppe {number}"), (path, number)
+            assert "Nasjonalt dialogseminar om Fremtidens kulturskole" in text
+            assert "Møteleder og tidtaker" in text

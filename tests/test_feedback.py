@@ -1,0 +1,59 @@
+"""The prefilled feedback e-mail of a group task."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from kulturdialog.model import QuestionSet
+from kulturdialog.views.feedback import mail_body, mailto, priority_slots
+
+
+def question_set(**fields: object) -> QuestionSet:
+    data: dict[str, object] = {
+        "id": "task",
+        "title": "Oppgave & spørsmål",
+        "language": "nb",
+        "questions": ["Hva skal til?", "Hvem bidrar – og hvordan?"],
+    }
+    return QuestionSet.model_validate({**data, **fields})
+
+
+def parts(url: str) -> tuple[str, str, dict[str, list[str]]]:
+    split = urlsplit(url)
+    return split.scheme, unquote(split.path), parse_qs(split.query)
+
+
+def test_mailto_has_address_subject_and_a_body_with_questions_and_priority_slots() -> None:
+    qs = question_set(
+        report_back={
+            "email": "post@example.no",
+            "subject": "Svar fra gruppe: «A & B»?",
+            "priorities": {"min": 1, "max": 3},
+        }
+    )
+    scheme, address, query = parts(mailto(qs))
+    assert (scheme, address) == ("mailto", "post@example.no")
+    assert query["subject"] == ["Svar fra gruppe: «A & B»?"]
+    body = query["body"][0]
+    assert "1. Hva skal til?" in body
+    assert "2. Hvem bidrar – og hvordan?" in body
+    assert "Hver gruppe prioriterer 1–3 punkt." in body
+    lines = body.split("\r\n")
+    assert lines[-4:] == ["1. ", "2. ", "3. ", ""]
+    assert priority_slots(qs) == 3
+
+
+def test_mailto_encodes_every_reserved_character() -> None:
+    url = mailto(question_set(report_back={"email": "a@example.no", "subject": "x&body=y #z"}))
+    query = url.split("?", 1)[1]
+    assert " " not in url and "+" not in query and "#" not in url
+    assert query.count("&") == 1, "only the separator between subject and body is a bare '&'"
+
+
+def test_without_report_back_the_subject_is_the_title_and_there_are_no_slots() -> None:
+    qs = question_set()
+    _, address, query = parts(mailto(qs))
+    assert address == ""
+    assert query["subject"] == ["Oppgave & spørsmål"]
+    assert priority_slots(qs) == 0
+    assert "prioriterer" not in mail_body(qs)

@@ -1,0 +1,79 @@
+"""Group sheets, projector views and the live panel in the built bundled site."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+from tests.conftest import BUNDLED_GATHERING, Build
+
+BASE = f"gatherings/{BUNDLED_GATHERING}"
+
+
+def test_one_group_sheet_per_question_set_with_roles_questions_and_priority_lines(
+    bundled: Build,
+) -> None:
+    sheet = bundled.article(f"{BASE}/handout-dialogtema-2/index.html")
+    groups = sheet.select(".kd-sheet")
+    assert len(groups) == 1, "without JavaScript the page shows one group"
+    group = groups[0]
+    assert group.select_one("h2.kd-sheet__group").get_text() == "Gruppe 1"
+    head = group.select_one(".kd-sheet__event").get_text()
+    assert "Nasjonalt dialogseminar om Fremtidens kulturskole" in head
+    assert "27. april 2023" in head
+    roles = [
+        li.select_one(".kd-name-lines__role").get_text() for li in group.select(".kd-name-lines li")
+    ]
+    assert roles == ["Møteleder og tidtaker", "Skriver", "En som holder dere på sporet tematisk"]
+    assert all(li.select_one(".kd-line") for li in group.select(".kd-name-lines li"))
+    questions = group.select(".kd-sheet__questions > li")
+    assert len(questions) == 2
+    assert all(li.select_one(".kd-answer") for li in questions)
+    assert len(group.select(".kd-priority-lines li")) == 3
+    assert "anders.ronningen@kulturskoleradet.no" in group.select_one(".kd-sheet__send").get_text()
+    assert sheet.select_one(".kd-sheets")["data-kd-group-label"] == "Gruppe {n}"
+
+
+def test_a_set_without_report_back_has_no_priority_lines(bundled: Build) -> None:
+    group = bundled.article(f"{BASE}/handout-dialogtema-1/index.html").select_one(".kd-sheet")
+    assert group is not None
+    assert not group.select(".kd-priority-lines")
+    assert len(group.select(".kd-sheet__questions > li")) == 4
+
+
+def test_the_sheet_offers_the_prefilled_email(bundled: Build) -> None:
+    sheet = bundled.article(f"{BASE}/handout-dialogtema-2/index.html")
+    href = next(a["href"] for a in sheet.select("a[href^='mailto:']"))
+    split = urlsplit(href)
+    assert split.path == "anders.ronningen@kulturskoleradet.no"
+    assert parse_qs(split.query)["subject"] == ["Hva kan de tre nasjonale aktørene bidra med?"]
+
+
+def test_one_projector_view_per_group_work_block(bundled: Build) -> None:
+    for number, minutes, back in ((3, 55, "1:40"), (5, 50, "2:50")):
+        view = bundled.article(f"{BASE}/projector-{number}/index.html")
+        assert view.select_one(".kd-projector__countdown").get_text() == f"{minutes}:00"
+        assert view.select_one(".kd-projector__back [data-kd-clock]").get_text() == back
+        assert view.select(".kd-projector__questions li")
+    assert not (bundled.site / BASE / "projector-1").exists()
+
+
+def test_facilitator_pages_carry_the_live_panel_and_load_the_live_script(bundled: Build) -> None:
+    for page in ("facilitator", "runsheet"):
+        html = bundled.html(f"{BASE}/{page}/index.html")
+        panel = html.select_one(".kd-live")
+        assert panel is not None and panel.has_attr("hidden"), "shown only when the script runs"
+        assert panel["data-kd-durations"] == "25 20 55 20 50 10"
+        assert html.select_one("script[src$='assets/live.js']") is not None
+    participant = bundled.html(f"{BASE}/index.html")
+    assert participant.select_one("script[src$='assets/live.js']") is None
+    assert participant.select_one(".kd-live") is None
+
+
+def test_guide_links_each_group_work_to_its_sheet_projector_view_and_email(bundled: Build) -> None:
+    guide = bundled.article(f"{BASE}/facilitator/index.html")
+    links = guide.select(".kd-room-links")
+    assert len(links) == 2
+    hrefs = [a["href"] for a in links[0].select("a")]
+    assert hrefs[0] == "../handout-dialogtema-1/"
+    assert hrefs[1] == "../projector-3/"
+    assert hrefs[2].startswith("mailto:?subject=")

@@ -106,6 +106,9 @@ def test_kulturspor_has_four_meeting_pages_in_danish(bundled: Build) -> None:
     overview = bundled.article(KULTURSPOR)
     links = [a["href"] for a in overview.select(".kd-meetings a")]
     assert len(links) == 4
+    assert "Hvem deltager: Hvis muligt deltager en fra skolens ledelse" in overview.get_text(
+        " ", strip=True
+    )
     assert bundled.html(KULTURSPOR).select_one(".kd-page")["lang"] == "da"
     base = posixpath.dirname(KULTURSPOR)
     pages = [posixpath.normpath(posixpath.join(base, href)) + "/index.html" for href in links]

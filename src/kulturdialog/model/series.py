@@ -145,15 +145,6 @@ class When(Model):
     weekdays: list[Weekday] = []
     """Days of the week it recurs on within its weeks, such as [monday, wednesday, friday]."""
 
-    @property
-    def first_day(self) -> Date | None:
-        """The first known day, if any."""
-        return self.date
-
-    @property
-    def last_day(self) -> Date | None:
-        return self.end_date or self.date
-
 
 class Session(When):
     """One time an item is offered, such as one of three dates of the same webinar."""

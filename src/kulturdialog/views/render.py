@@ -28,10 +28,15 @@ UNINDEXED_KINDS = frozenset({"handout", "projector"})
 page is found by search. Every first visit downloads the whole index, so repeats cost everyone."""
 
 
+# libyaml's emitter writes the same text about four times faster; it runs once per page.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def _front_matter(**meta: Any) -> str:
     # Generated pages are data, not templates: the macros plugin must leave them alone.
     meta = {"render_macros": False, **meta}
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+    dumped = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)
+    return "---\n" + dumped + "---\n\n"
 
 
 class Renderer:

@@ -3,7 +3,7 @@ the number of gatherings, and the weight and Lighthouse scores of the bundled si
 
 Run on its own (not part of the test suite):
 
-    .venv/bin/python tests/benchmarks/build_bench.py                 # everything, about 10 minutes
+    .venv/bin/python tests/benchmarks/build_bench.py  # all: about 20 minutes on 2 cores
     .venv/bin/python tests/benchmarks/build_bench.py --sizes 100 --runs 1 --no-lighthouse
 """
 

@@ -14,14 +14,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from kulturdialog.errors import ContentError, Problem
 from kulturdialog.library import Library, load_library
-from kulturdialog.site import preview
+from kulturdialog.site import passthrough, preview
 from kulturdialog.views.calendars import calendars
 from kulturdialog.views.labels import LANGUAGES
 from kulturdialog.views.pages import all_pages
-from kulturdialog.views.render import Renderer
+from kulturdialog.views.render import GeneratedPage, Renderer
 
 STYLESHEET = "assets/kulturdialog.css"
 
@@ -40,6 +41,10 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
     """Whether this is a live preview (``mkdocs serve``), where problems become a page."""
     problems: list[Problem] = []
     """The content problems of the current preview build; empty when the content is fine."""
+    unread: dict[str, GeneratedPage]
+    """Generated pages not yet read by mkdocs, by src path: each is written when it is read."""
+    set_aside: dict[str, list[str]]
+    """HTML blocks of generated pages kept out of Markdown conversion, by page."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this event also keeps the plugin instance across the rebuilds of a preview.
@@ -65,6 +70,8 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
             preview.report(self.problems)
             # The nav names pages that are not built while the problems page stands in.
             config.nav = None
+        self.unread = {}
+        self.set_aside = {}
         self.renderer = Renderer(
             self.library, language=self.config.language, directory_urls=config.use_directory_urls
         )
@@ -76,11 +83,17 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
         if self.problems:
             files = preview.problem_files(files, config, self.problems, self.config.language)
         for page in all_pages(self.renderer) if not self.problems else ():
-            generated = File.generated(config, page.src_uri, content=page.markdown)
+            if not page.src_uri.endswith(".md"):
+                files.append(File.generated(config, page.src_uri, content=page.markdown))
+                continue
+            # Written when mkdocs reads it (on_page_read_source), so the text of every page
+            # need not be held at once.
+            generated = File.generated(config, page.src_uri, content="")
             # Reached from the index pages, not the sidebar: listing every generated page in
             # the sidebar would make each page's HTML grow with the number of pages.
             generated.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(generated)
+            self.unread[page.src_uri] = page
         # Calendar files (.ics) for dated gatherings, series and programmes.
         stamp = datetime.now(UTC).replace(microsecond=0)
         for ics in calendars(self.library, stamp) if not self.problems else ():
@@ -91,6 +104,25 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
             src = f"assets/{asset.name}"
             files.append(File.generated(config, src, content=asset.read_bytes()))
         return files
+
+    def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        generated = self.unread.pop(page.file.src_uri, None)
+        return None if generated is None else generated.markdown
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if "kd_page" not in page.meta:
+            return markdown
+        headings, blocks = passthrough.set_aside(markdown)
+        self.set_aside[page.file.src_uri] = blocks
+        return headings
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        blocks = self.set_aside.pop(page.file.src_uri, None)
+        return html if blocks is None else passthrough.put_back(html, blocks)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from kulturdialog import schedule
@@ -94,7 +95,8 @@ def package_pages(renderer: Renderer, package: Package) -> Iterator[GeneratedPag
         src = package_urls.presenter(id, presentation.id)
         yield GeneratedPage(
             src,
-            renderer.render(
+            partial(
+                renderer.render,
                 "package_presenter.html",
                 src,
                 lang,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -17,10 +18,19 @@ from kulturdialog.views.labels import label
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page that exists only in memory: where it goes and its Markdown."""
+    """A page that exists only in memory: where it goes, and how to write it.
+
+    The text is written when asked for, so a site builder can render each page when it reads it
+    and need not hold every page's text at once.
+    """
 
     src_uri: str
-    markdown: str
+    write: Callable[[], str]
+    """Returns the page's text: Markdown for a ``.md`` page, the file itself otherwise."""
+
+    @property
+    def markdown(self) -> str:
+        return self.write()
 
 
 UNINDEXED_KINDS = frozenset({"handout", "projector"})
@@ -81,13 +91,16 @@ class Renderer:
         the front matter HTML-escaped: the theme prints the page title unescaped in its header,
         so author text must arrive there as text.
         """
-        body = self.render(template, src, language, **context)
         meta: dict[str, Any] = {"title": str(escape(title)), "language": language, "kd_page": kind}
         if scripts:
             meta["kd_scripts"] = [f"assets/{name}" for name in scripts]
         if kind in UNINDEXED_KINDS:
             meta["search"] = {"exclude": True}
-        return GeneratedPage(src, _front_matter(**meta) + body)
+
+        def write() -> str:
+            return _front_matter(**meta) + self.render(template, src, language, **context)
+
+        return GeneratedPage(src, write)
 
     def fragment(self, name: str, page_src: str, **context: Any) -> str:
         """An HTML fragment from template ``_fragment_<name>.html``, for a macro on ``page_src``."""

@@ -11,7 +11,7 @@ from typing import Generic, TypeVar
 
 from kulturdialog import checks
 from kulturdialog.errors import ContentError, Problem
-from kulturdialog.loader import Document, Key, read
+from kulturdialog.loader import Key, Source, read
 from kulturdialog.model import (
     Gathering,
     Package,
@@ -33,12 +33,13 @@ class Entry(Generic[T]):
     """A validated model and where it was written, for locating later problems."""
 
     model: T
-    document: Document
+    source: Source
+    """The file it was read from; the parsed data itself is not kept."""
     prefix: tuple[Key, ...] = ()
     """Path of the model inside its document, for models written inside another one."""
 
     def problem(self, path: tuple[Key, ...], message: str) -> Problem:
-        return self.document.problem(self.prefix + path, message)
+        return self.source.problem(self.prefix + path, message)
 
 
 @dataclass
@@ -108,7 +109,7 @@ def load_library(root: Path) -> Library:
         model, found = validate(parsed)
         problems.extend(found)
         if model is not None:
-            problems.extend(_register(library, Entry(model, parsed)))
+            problems.extend(_register(library, Entry(model, parsed.source)))
     problems.extend(checks.check_library(library))
     if problems:
         raise ContentError(problems)
@@ -120,21 +121,21 @@ def _register(
 ) -> Iterator[Problem]:
     model = entry.model
     if isinstance(model, Package):
-        yield from _add(library.packages, Entry(model, entry.document), "package")
+        yield from _add(library.packages, Entry(model, entry.source), "package")
         return
     if isinstance(model, Series | Programme):
-        yield from _add(library.series, Entry(model, entry.document), "series")
+        yield from _add(library.series, Entry(model, entry.source), "series")
         return
     if isinstance(model, Worksheet):
-        yield from _add(library.worksheets, Entry(model, entry.document), "worksheet")
+        yield from _add(library.worksheets, Entry(model, entry.source), "worksheet")
         return
     if isinstance(model, Gathering):
-        yield from _add(library.gatherings, Entry(model, entry.document), "gathering")
+        yield from _add(library.gatherings, Entry(model, entry.source), "gathering")
         for index, inline in enumerate(model.question_sets):
-            inline_entry = Entry(inline, entry.document, ("question_sets", index))
+            inline_entry = Entry(inline, entry.source, ("question_sets", index))
             yield from _add(library.question_sets, inline_entry, "question set")
     else:
-        yield from _add(library.question_sets, Entry(model, entry.document), "question set")
+        yield from _add(library.question_sets, Entry(model, entry.source), "question set")
 
 
 def _add(registry: dict[str, Entry[T]], entry: Entry[T], noun: str) -> Iterable[Problem]:

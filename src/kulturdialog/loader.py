@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -67,12 +68,21 @@ class Positions:
 
 
 @dataclass(frozen=True)
-class Document:
-    """One content file: its values as plain Python data and their positions."""
+class Source:
+    """Where a document was read from, for locating problems in it."""
 
     path: Path
-    data: Any
-    positions: Positions
+    text: str
+
+    @cached_property
+    def positions(self) -> Positions:
+        """Where every value stands. Worked out only when a problem needs it: kept for every
+        node of every file, positions would take more memory than the content itself."""
+        node = _Composer(self.text).get_single_node()
+        assert node is not None, "positions are asked for only of documents that parsed"
+        _, positions = _Converter(keep_positions=True).convert(node)
+        assert positions is not None
+        return positions
 
     @property
     def display_path(self) -> str:
@@ -82,6 +92,26 @@ class Document:
         """A problem located at ``path`` inside this document."""
         mark, written = self.positions.locate(path, at_key=at_key)
         return Problem(self.display_path, mark.line, mark.column, field_path(written), message)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One content file: its values as plain Python data, and its source."""
+
+    source: Source
+    data: Any
+
+    @property
+    def path(self) -> Path:
+        return self.source.path
+
+    @property
+    def positions(self) -> Positions:
+        return self.source.positions
+
+    def problem(self, path: tuple[Key, ...], message: str, *, at_key: bool = False) -> Problem:
+        """A problem located at ``path`` inside this document."""
+        return self.source.problem(path, message, at_key=at_key)
 
 
 def field_path(path: tuple[Key, ...]) -> str:
@@ -145,12 +175,14 @@ def _mark(node: Node) -> Mark:
 
 
 class _Converter:
-    """Turns a node tree into plain values and positions, refusing what authors never need."""
+    """Turns a node tree into plain values (and positions, if asked), refusing what authors
+    never need."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, keep_positions: bool) -> None:
         self._seen: set[int] = set()
+        self._keep = keep_positions
 
-    def convert(self, node: Node) -> tuple[Any, Positions]:
+    def convert(self, node: Node) -> tuple[Any, Positions | None]:
         # An alias makes the composer return the same node twice: refusing it keeps a
         # recursive or exponentially nested file from hanging the build.
         if id(node) in self._seen:
@@ -158,41 +190,44 @@ class _Converter:
                 node, "anchors and aliases (& and *) are not supported; write the value out"
             )
         self._seen.add(id(node))
+        positions = Positions(_mark(node)) if self._keep else None
         if isinstance(node, MappingNode):
-            return self._mapping(node)
+            return self._mapping(node, positions), positions
         if isinstance(node, SequenceNode):
             if node.tag != _TAG + "seq":
                 raise _Invalid(node, f"the tag {node.tag} is not supported; remove it")
             values: list[Any] = []
-            positions = Positions(_mark(node))
             for index, item in enumerate(node.value):
                 value, child = self.convert(item)
                 values.append(value)
-                positions.children[index] = child
+                if positions is not None and child is not None:
+                    positions.children[index] = child
             return values, positions
         assert isinstance(node, ScalarNode)
-        return self._scalar(node), Positions(_mark(node))
+        return self._scalar(node), positions
 
-    def _mapping(self, node: MappingNode) -> tuple[dict[str, Any], Positions]:
+    def _mapping(self, node: MappingNode, positions: Positions | None) -> dict[str, Any]:
         if node.tag != _TAG + "map":
             raise _Invalid(node, f"the tag {node.tag} is not supported; remove it")
         result: dict[str, Any] = {}
-        positions = Positions(_mark(node))
+        key_lines: dict[str, int] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 raise _Invalid(key_node, "a field name must be a plain word, not a list or mapping")
             key = str(key_node.value)
             if key in result:
-                first = positions.key_marks[key]
                 raise _Invalid(
                     key_node,
-                    f"the field '{key}' is written twice (first on line {first.line}); keep one",
+                    f"the field '{key}' is written twice "
+                    f"(first on line {key_lines[key]}); keep one",
                 )
             value, child = self.convert(value_node)
             result[key] = value
-            positions.key_marks[key] = _mark(key_node)
-            positions.children[key] = child
-        return result, positions
+            key_lines[key] = key_node.start_mark.line + 1
+            if positions is not None and child is not None:
+                positions.key_marks[key] = _mark(key_node)
+                positions.children[key] = child
+        return result
 
     @staticmethod
     def _scalar(node: ScalarNode) -> Any:
@@ -227,22 +262,23 @@ def parse(text: str, path: Path) -> Document | Problem:
     if node is None:
         return Problem(shown, 1, 1, "", "the file is empty; start it with 'kind:' and the fields")
     try:
-        data, positions = _Converter().convert(node)
+        data, _ = _Converter(keep_positions=False).convert(node)
     except _Invalid as invalid:
         where = _mark(invalid.node)
         return Problem(shown, where.line, where.column, "", invalid.message)
     except RecursionError:
         return Problem(shown, 1, 1, "", "the file is nested too deeply to read")
     if not isinstance(data, dict):
+        where = _mark(node)
         return Problem(
             shown,
-            positions.mark.line,
-            positions.mark.column,
+            where.line,
+            where.column,
             "",
             "a content file must be a set of fields ('kind: …', 'id: …', 'title: …'), "
             "not a single value or a list",
         )
-    return Document(path, data, positions)
+    return Document(Source(path, text), data)
 
 
 def _syntax_hint(what: str) -> str:

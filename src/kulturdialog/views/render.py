@@ -33,9 +33,11 @@ class GeneratedPage:
         return self.write()
 
 
-UNINDEXED_KINDS = frozenset({"handout", "projector"})
-"""Page types left out of the search index: they repeat a question set word for word, and its own
-page is found by search. Every first visit downloads the whole index, so repeats cost everyone."""
+UNINDEXED_KINDS = frozenset({"handout", "projector", "facilitator"})
+"""Page types left out of the search index. Handouts and projector views repeat a question set
+word for word, and its own page is found by search; a facilitator guide repeats the participant
+page, and its block notes are found on the run-sheet. Every first visit downloads the whole
+index, so repeats cost everyone."""
 
 
 # libyaml's emitter writes the same text about four times faster; it runs once per page.

@@ -26,7 +26,8 @@ class CheckResult:
         if self.problems:
             count = len(self.problems)
             noun = "problem" if count == 1 else "problems"
-            return f"{count} content {noun} found in {self.files} files; fix them and check again."
+            files = f"{self.files} file" + ("" if self.files == 1 else "s")
+            return f"{count} content {noun} found in {files}; fix them and check again."
         parts = ", ".join(f"{name.replace('_', ' ')}: {n}" for name, n in self.counts.items() if n)
         return f"OK: {self.files} files, no problems" + (f" ({parts})." if parts else ".")
 

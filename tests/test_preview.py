@@ -63,28 +63,27 @@ def content(tmp_path: Path) -> Path:
     return copy
 
 
-@pytest.fixture
-def serve(content: Path) -> Iterator[str]:
+def start_serve(content: Path, stderr: int) -> tuple[subprocess.Popen[str], str]:
+    """`mkdocs serve` of the project on a free port of 127.0.0.1, with ``content``."""
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KULTURDIALOG_CONTENT": str(content)}
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(ROOT / "mkdocs.yml")]
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "serve",
-            "-f",
-            str(ROOT / "mkdocs.yml"),
-            "-a",
-            f"127.0.0.1:{port}",
-        ],
+        [*command, "-a", f"127.0.0.1:{port}"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=stderr,
+        text=True,
     )
+    return process, f"http://127.0.0.1:{port}/"
+
+
+@pytest.fixture
+def serve(content: Path) -> Iterator[str]:
+    process, url = start_serve(content, subprocess.DEVNULL)
     try:
-        yield f"http://127.0.0.1:{port}/"
+        yield url
     finally:
         process.kill()
         process.wait(timeout=30)
@@ -128,26 +127,7 @@ def test_serve_starts_with_broken_content_and_comes_back_when_fixed(content: Pat
     seminar = content / SEMINAR
     good = seminar.read_bytes()
     seminar.write_bytes(good + b"  - [unclosed\n")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KULTURDIALOG_CONTENT": str(content)}
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "serve",
-            "-f",
-            str(ROOT / "mkdocs.yml"),
-            "-a",
-            f"127.0.0.1:{port}",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}/"
+    process, url = start_serve(content, subprocess.PIPE)
     try:
         page = wait_for(url, lambda p: "kd-problems" in p)
         assert "YAML syntax error" in page

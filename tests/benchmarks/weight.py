@@ -24,16 +24,10 @@ from urllib.parse import unquote, urlsplit
 from playwright.sync_api import Route, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# Run as a script from tests/benchmarks: the project root makes the tests' helpers importable.
+sys.path.insert(0, str(ROOT))
+from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
 TOOLS = ROOT / ".cache" / "bench-tools"
 LIGHTHOUSE = "lighthouse@13.5.0"
 COMPRESSIBLE = ("text/", "application/json", "application/javascript", "image/svg+xml")
@@ -172,7 +166,7 @@ class Visit:
 def visit_all(url: str, log: Log, pages: dict[str, str]) -> list[Visit]:
     visits = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for kind, path in pages.items():
             context = browser.new_context()
             external: list[str] = []
@@ -218,7 +212,7 @@ def lighthouse(url: str, output: Path) -> dict[str, Any]:
         "--only-categories=performance,accessibility,best-practices",
         f"--chrome-flags={flags}",
     ]
-    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    env = {**os.environ, "CHROME_PATH": str(CHROMIUM)}
     subprocess.run(command, check=True, env=env, capture_output=True)
     loaded: dict[str, Any] = json.loads(output.read_text("utf-8"))
     return loaded

@@ -200,11 +200,6 @@ def package_items(renderer: Renderer, page_src: str) -> list[dict[str, Any]]:
     return items
 
 
-def package_users(renderer: Renderer, id: str, page_src: str) -> tuple[str, str]:
-    """Link and title of a package, for the pages of what it uses."""
-    return renderer.linker(page_src)(package_urls.package(id)), renderer.library.package(id).title
-
-
 # Fragments for macros in hand-written pages.
 
 

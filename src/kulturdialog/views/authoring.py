@@ -11,10 +11,12 @@ EXAMPLE_TITLES = {"question_set": "Gruppeoppgave om samarbeid"}
 
 
 def fields_fragment(renderer: Renderer, kind: str, page_src: str) -> str:
-    return renderer.fragment("fields", page_src, language="nb", sections=sections(kind, "nb"))
+    return renderer.fragment(
+        "guide/fields.html", page_src, language="nb", sections=sections(kind, "nb")
+    )
 
 
 def starter_fragment(renderer: Renderer, kind: str, page_src: str) -> str:
     title = EXAMPLE_TITLES.get(kind, "Eksempel")
     text = starters.fill(kind, title, "eksempel", "nb")
-    return renderer.fragment("starter", page_src, text=text)
+    return renderer.fragment("guide/starter.html", page_src, text=text)

@@ -17,7 +17,7 @@ def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
     library = renderer.library
     site_language = renderer.language
     yield renderer.page(
-        "gatherings_index.md",
+        "gathering/index.md",
         urls.gatherings_index(),
         site_language,
         "index",
@@ -25,7 +25,7 @@ def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
         gatherings=gathering_items(renderer),
     )
     yield renderer.page(
-        "question_sets_index.md",
+        "question_set/index.md",
         urls.question_sets_index(),
         site_language,
         "index",
@@ -38,7 +38,7 @@ def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
         qs = entry.model
         src = urls.question_set(qs.id)
         yield renderer.page(
-            "question_set.md",
+            "question_set/page.md",
             src,
             qs.language,
             "question_set",
@@ -53,10 +53,12 @@ def gathering_pages(renderer: Renderer, gathering: Gathering) -> Iterator[Genera
     lang, id, title = gathering.language, gathering.id, gathering.title
     guide_title = f"{label('facilitator_guide', lang)}: {title}"
     runsheet_title = f"{label('runsheet', lang)}: {title}"
-    yield renderer.page("participant.md", urls.gathering(id), lang, "participant", title, **context)
+    yield renderer.page(
+        "gathering/participant.md", urls.gathering(id), lang, "participant", title, **context
+    )
     # The live clock (start time, countdown, +5 min) runs on the facilitator's two pages.
     yield renderer.page(
-        "facilitator.md",
+        "gathering/facilitator.md",
         urls.facilitator(id),
         lang,
         "facilitator",
@@ -65,7 +67,7 @@ def gathering_pages(renderer: Renderer, gathering: Gathering) -> Iterator[Genera
         **context,
     )
     yield renderer.page(
-        "runsheet.md",
+        "gathering/runsheet.md",
         urls.runsheet(id),
         lang,
         "runsheet",
@@ -113,25 +115,31 @@ def users_of(renderer: Renderer, question_set_id: str, page_src: str) -> list[tu
 def programme_fragment(renderer: Renderer, id: str, page_src: str) -> str:
     g = renderer.library.gathering(id)
     p = programme(g, renderer.library)
-    return renderer.fragment("programme", page_src, language=g.language, g=g, p=p)
+    return renderer.fragment(
+        "gathering/programme_embed.html", page_src, language=g.language, g=g, p=p
+    )
 
 
 def runsheet_fragment(renderer: Renderer, id: str, page_src: str) -> str:
     g = renderer.library.gathering(id)
     p = programme(g, renderer.library)
-    return renderer.fragment("runsheet", page_src, language=g.language, g=g, p=p)
+    return renderer.fragment(
+        "gathering/runsheet_embed.html", page_src, language=g.language, g=g, p=p
+    )
 
 
 def question_set_fragment(renderer: Renderer, id: str, page_src: str) -> str:
     qs = renderer.library.question_set(id)
-    return renderer.fragment("question_set", page_src, language=qs.language, qs=qs)
+    return renderer.fragment("question_set/embed.html", page_src, language=qs.language, qs=qs)
 
 
 def gathering_list_fragment(renderer: Renderer, page_src: str) -> str:
-    return renderer.fragment("gathering_list", page_src, gatherings=gathering_items(renderer))
+    return renderer.fragment(
+        "gathering/list_embed.html", page_src, gatherings=gathering_items(renderer)
+    )
 
 
 def question_set_list_fragment(renderer: Renderer, page_src: str) -> str:
     return renderer.fragment(
-        "question_set_list", page_src, question_sets=question_set_items(renderer)
+        "question_set/list_embed.html", page_src, question_sets=question_set_items(renderer)
     )

@@ -59,7 +59,7 @@ def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
     """The package index and every page of every package."""
     language = renderer.language
     yield renderer.page(
-        "packages_index.md",
+        "package/index.md",
         package_urls.packages_index(),
         language,
         "index",
@@ -78,12 +78,12 @@ def package_pages(renderer: Renderer, package: Package) -> Iterator[GeneratedPag
         return {"pkg": package, "to": links(renderer, package, src), "sheet": sheet}
 
     src = package_urls.package(id)
-    yield renderer.page("package.md", src, lang, "package", package.title, **context(src))
+    yield renderer.page("package/overview.md", src, lang, "package", package.title, **context(src))
     for presentation in package.presentations:
         charts = slide_charts(presentation, lang)
         src = package_urls.presentation(id, presentation.id)
         yield renderer.page(
-            "package_presentation.md",
+            "package/presentation.md",
             src,
             lang,
             "presentation",
@@ -97,7 +97,7 @@ def package_pages(renderer: Renderer, package: Package) -> Iterator[GeneratedPag
             src,
             partial(
                 renderer.render,
-                "package_presenter.html",
+                "package/presenter.html",
                 src,
                 lang,
                 presentation=presentation,
@@ -109,12 +109,12 @@ def package_pages(renderer: Renderer, package: Package) -> Iterator[GeneratedPag
     if sheet is not None:
         src = package_urls.runsheet(id)
         title = f"{label('runsheet', lang)}: {package.title}"
-        yield renderer.page("package_runsheet.md", src, lang, "runsheet", title, **context(src))
+        yield renderer.page("package/runsheet.md", src, lang, "runsheet", title, **context(src))
     if has_preparation(package):
         src = package_urls.preparation(id)
         title = f"{label('preparation', lang)}: {package.title}"
         yield renderer.page(
-            "package_preparation.md",
+            "package/preparation.md",
             src,
             lang,
             "preparation",
@@ -204,4 +204,6 @@ def package_items(renderer: Renderer, page_src: str) -> list[dict[str, Any]]:
 
 
 def package_list_fragment(renderer: Renderer, page_src: str) -> str:
-    return renderer.fragment("package_list", page_src, packages=package_items(renderer, page_src))
+    return renderer.fragment(
+        "package/list_embed.html", page_src, packages=package_items(renderer, page_src)
+    )

@@ -14,6 +14,6 @@ def problems_page(problems: Sequence[Problem], language: str) -> str:
     """Markdown with front matter for one page listing every problem, author text escaped."""
     return (
         environment()
-        .get_template("content_problems.md")
+        .get_template("problems/page.md")
         .render(t=partial(label, language=language), problems=problems, lang=language)
     )

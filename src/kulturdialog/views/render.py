@@ -104,7 +104,7 @@ class Renderer:
 
         return GeneratedPage(src, write)
 
-    def fragment(self, name: str, page_src: str, **context: Any) -> str:
-        """An HTML fragment from template ``_fragment_<name>.html``, for a macro on ``page_src``."""
+    def fragment(self, template: str, page_src: str, **context: Any) -> str:
+        """An HTML fragment from ``template``, for a macro on ``page_src``."""
         language = str(context.pop("language", self.language))
-        return self.render(f"_fragment_{name}.html", page_src, language, **context)
+        return self.render(template, page_src, language, **context)

@@ -33,7 +33,7 @@ def gathering_room_pages(renderer: Renderer, gathering: Gathering) -> Iterator[G
     for qs in p.question_sets:
         rows = [row for row in p.rows if row.question_set == qs]
         yield renderer.page(
-            "handout.md",
+            "gathering/handout.md",
             urls.handout(gathering.id, qs.id),
             lang,
             "handout",
@@ -49,7 +49,7 @@ def gathering_room_pages(renderer: Renderer, gathering: Gathering) -> Iterator[G
         if row.question_set is None:
             continue
         yield renderer.page(
-            "projector.md",
+            "gathering/projector.md",
             urls.projector(gathering.id, row.number),
             lang,
             "projector",

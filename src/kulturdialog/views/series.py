@@ -18,7 +18,7 @@ def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
     per worksheet."""
     site_language = renderer.language
     yield renderer.page(
-        "series_index.md",
+        "series/index.md",
         urls.series_index(),
         site_language,
         "index",
@@ -31,7 +31,7 @@ def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
         worksheet = entry.model
         src = urls.worksheet(worksheet.id)
         yield renderer.page(
-            "worksheet.md",
+            "worksheet/page.md",
             src,
             worksheet.language,
             "worksheet",
@@ -44,7 +44,7 @@ def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
 def plan_pages(renderer: Renderer, plan: Plan) -> Iterator[GeneratedPage]:
     src = urls.series(plan.id)
     yield renderer.page(
-        "series.md",
+        "series/overview.md",
         src,
         plan.language,
         plan.kind,
@@ -60,7 +60,7 @@ def plan_pages(renderer: Renderer, plan: Plan) -> Iterator[GeneratedPage]:
     for number, item in enumerate(with_pages):
         item_src = urls.series_item(plan.id, item.id)
         yield renderer.page(
-            "series_item.md",
+            "series/item.md",
             item_src,
             plan.language,
             "meeting",
@@ -136,4 +136,4 @@ def _ordinal(plan: Plan) -> int:
 
 
 def series_list_fragment(renderer: Renderer, page_src: str) -> str:
-    return renderer.fragment("series_list", page_src, plans=plan_items(renderer))
+    return renderer.fragment("series/list_embed.html", page_src, plans=plan_items(renderer))

@@ -1,14 +1,11 @@
-"""Rules that span fields or files: references, times that must add up, duplicates.
-
-Each check reads validated models and yields problems located in the author's file.
-"""
+"""Rules for gatherings: question sets that exist, programmes that end when they say."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from kulturdialog import package_checks, schedule, series_checks
+from kulturdialog import schedule
 from kulturdialog.errors import Problem
 from kulturdialog.model import Gathering, GroupWorkBlock
 
@@ -16,12 +13,9 @@ if TYPE_CHECKING:
     from kulturdialog.library import Entry, Library
 
 
-def check_library(library: Library) -> Iterator[Problem]:
-    """Every cross-field and cross-file problem in ``library``."""
+def check_gatherings(library: Library) -> Iterator[Problem]:
     for entry in library.gatherings.values():
         yield from check_gathering(entry, library)
-    yield from series_checks.check_series(library)
-    yield from package_checks.check_packages(library)
 
 
 def check_gathering(entry: Entry[Gathering], library: Library) -> Iterator[Problem]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import markdown
 
 from kulturdialog.site.passthrough import put_back, set_aside
 
-PAGE = """# Tittel \\# 1
+PAGE = """<!--md--># Tittel \\# 1
 
 <div class="kd-facts">
 <p>*ikke kursiv* og # ikke overskrift</p>
@@ -14,7 +16,7 @@ PAGE = """# Tittel \\# 1
 <p>etter en tom linje</p>
 </div>
 
-## Program { #programme }
+<!--md-->## Program { #programme }
 
 <table>
 <tr><td>
@@ -46,6 +48,33 @@ def test_converted_page_gets_every_block_back_verbatim() -> None:
 
 
 def test_a_page_without_html_is_left_as_it_is() -> None:
-    headings, blocks = set_aside("# Bare en tittel\n")
+    headings, blocks = set_aside("<!--md--># Bare en tittel\n")
     assert blocks == []
     assert headings.strip() == "# Bare en tittel"
+
+
+AUTHOR_LINES = (
+    "\n\n# X {: onfocus=alert(1) }\n\n",
+    "\n\n<img src=x onerror=alert(1)>\n\n",
+    "\n\n[x](javascript:alert(1))\n\n",
+    "\n\n[x]: javascript:alert(1)\n\n",
+)
+
+
+def test_only_marked_lines_are_headings_whatever_the_author_wrote() -> None:
+    # Lines that look like headings, between blank lines, stay in the HTML block: only the
+    # template's mark makes a heading, and escaped author text cannot write it.
+    for text in AUTHOR_LINES:
+        page = f"<!--md--># Tittel\n\n<dl><dd>{text}</dd></dl>\n"
+        headings, blocks = set_aside(page)
+        assert headings.split() == ["#", "Tittel", "kdpassthrough0x"], text
+        assert blocks == [f"<dl><dd>{text}</dd></dl>".strip("\n")]
+        html = put_back(markdown.markdown(headings, extensions=["attr_list"]), blocks)
+        assert len(re.findall(r"<h[1-6]", html)) == 1
+        assert f"<dl><dd>{text}</dd></dl>" in html and "<a " not in html
+
+
+def test_an_unmarked_heading_line_is_html_not_a_heading() -> None:
+    headings, blocks = set_aside("# Ikke merket\n")
+    assert headings.strip() == "kdpassthrough0x"
+    assert blocks == ["# Ikke merket"]

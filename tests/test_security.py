@@ -3,6 +3,7 @@ found by walking the model's schema, arrives in the built HTML as text."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -10,23 +11,40 @@ from itertools import count
 from pathlib import Path
 from typing import Any
 
+import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from icalendar import Calendar
 from pydantic import ValidationError
 
 from kulturdialog.authoring import schemas, starters
+from kulturdialog.errors import Problem
 from kulturdialog.library import content_files, load_library
+from kulturdialog.library import load_library as load_content
 from kulturdialog.loader import Document, parse, read
 from kulturdialog.model import CONTENT_ADAPTER, KINDS
+from kulturdialog.site import passthrough
+from kulturdialog.views.problems import problems_page
 from tests.conftest import FIXTURES, ROOT, Build, BuildSite
 
 Path_ = tuple[str | int, ...]
 
 
+MULTI_LINE = (
+    "\n\n# X {: autofocus tabindex=1 onfocus=alert(1) }\n\n",
+    "\n\n<img src=x onerror=alert(1)>\n\n",
+    "\n\n[x](javascript:alert(1))\n\n",
+    "\n\n[x]: javascript:alert(1)\n\n",
+)
+"""Payloads on paragraphs of their own: lines Markdown would read as a heading with attributes,
+raw HTML, a link and a reference definition."""
+
+
 def text_payload(marker: str) -> str:
     return (
-        f"{marker}<script>alert('{marker}')</script><img src=x onerror=alert('{marker}')>"
+        f"{marker}{''.join(MULTI_LINE)}[x] {marker}<script>alert('{marker}')</script>"
+        f"<img src=x onerror=alert('{marker}')>"
         f'<a href="javascript:alert(1)">{marker}</a> [{marker}](javascript:alert(1)) '
         f"<javascript:alert(1)> *{marker}* {{{{ '{marker}' ~ 'PWN' }}}} {{% raw %}} {{# c #}}"
     )
@@ -191,8 +209,12 @@ def covered_fields(data: Any, paths: set[Path_]) -> set[tuple[str, str]]:
 
 @pytest.fixture(scope="module")
 def injected(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str], set[Any]]:
-    """Bundled content and every starter, with payloads in every free-text field."""
-    content = tmp_path_factory.mktemp("content")
+    return hostile_content(tmp_path_factory.mktemp("content"))
+
+
+def hostile_content(content: Path) -> tuple[Path, dict[str, str], set[Any]]:
+    """Bundled content and every starter, with payloads in every free-text field, in ``content``;
+    with the marker placed in each field and the (model, field) pairs covered."""
     documents: dict[Path, Document] = {}
     for path in content_files(ROOT / "content"):
         document = read(path)
@@ -261,6 +283,7 @@ def test_payloads_never_reach_the_html_as_markup(built: Build) -> None:
             for name, value in tag.attrs.items():
                 text = " ".join(value) if isinstance(value, list) else str(value)
                 assert not (name.startswith("on") and "alert" in text), (where, tag)
+                assert name != "autofocus", (where, tag)
                 if name in {"href", "src", "action", "formaction", "xlink:href"}:
                     assert not text.strip().lower().startswith("javascript:"), (where, tag)
 
@@ -279,3 +302,68 @@ def test_payloads_arrive_as_visible_text(
     # The text payloads that are shown are shown with their markup as plain characters.
     visible = [m for m in placed if m in shown]
     assert len(visible) >= len(placed) // 2, sorted(set(placed) - shown)[:20]
+
+
+def test_multi_line_payloads_never_reach_the_search_index_as_markup(built: Build) -> None:
+    index = json.loads((built.site / "search" / "search_index.json").read_text("utf-8"))
+    texts = [doc["text"] + " " + doc["title"] for doc in index["docs"]]
+    assert any(re.search(r"kdx\d+x", text) for text in texts), "no payload is indexed"
+    for text in texts:
+        soup = BeautifulSoup(text, "html.parser")
+        for tag in soup.find_all(True):
+            assert tag.name not in {"script", "img", "a", "h1", "h2", "h3"}, tag
+            assert not any(name.startswith("on") for name in tag.attrs), tag
+
+
+def test_multi_line_payloads_make_valid_calendar_files(
+    built: Build, injected: tuple[Path, dict[str, str], set[Any]]
+) -> None:
+    content, _, _ = injected
+    library = load_content(content)
+    files = sorted(built.site.rglob("*.ics"))
+    dated = [g for g in library.gatherings.values() if g.model.date is not None]
+    assert len(files) >= len(dated) > 0
+    for path in files:
+        calendar = Calendar.from_ical(path.read_bytes())
+        for event in calendar.walk("VEVENT"):
+            assert "\n" not in str(event["summary"]), path
+
+
+def test_the_serve_problems_page_shows_multi_line_values_as_text() -> None:
+    # The problems page echoes what an author wrote; it goes through the same passthrough and
+    # the site's Markdown extensions as every generated page.
+    problems = [
+        Problem("content/x.yml", 3, 1, f"title{index}", f"'{payload}' is wrong{payload}")
+        for index, payload in enumerate(MULTI_LINE)
+    ]
+    page = problems_page(problems, "nb")
+    body = page.split("---\n", 2)[2]
+    headings, blocks = passthrough.set_aside(body)
+    converted = markdown.markdown(headings, extensions=["attr_list", "md_in_html", "tables", "toc"])
+    html = passthrough.put_back(converted, blocks)
+    soup = BeautifulSoup(html, "html.parser")
+    assert [h.name for h in soup.find_all(re.compile(r"^h[1-6]$"))] == ["h1"]
+    assert soup.find("img") is None and soup.find("a") is None
+    assert not any(n.startswith("on") for tag in soup.find_all(True) for n in tag.attrs)
+    assert "# X {: autofocus tabindex=1 onfocus=alert(1) }" in soup.get_text()
+
+
+def test_every_template_heading_is_marked() -> None:
+    # A heading line without the mark would be HTML, shown as '#' characters; one that the rule
+    # took from its shape alone would also take author text of that shape.
+    templates = ROOT / "src" / "kulturdialog" / "views" / "templates"
+    unmarked = [
+        f"{path.relative_to(templates)}:{number}"
+        for path in sorted(templates.rglob("*.md"))
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1)
+        if re.match(r"#{1,6} ", line)
+    ]
+    assert unmarked == []
+
+
+@pytest.mark.parametrize("character", ["\x1b", "\x00", "\x07", "\x7f", "\x9b"])
+def test_control_characters_in_text_are_refused(character: str) -> None:
+    title = f"Tittel{character}[31m"
+    data = {"kind": "question_set", "id": "x", "title": title, "questions": ["Q"]}
+    with pytest.raises(ValidationError, match="control character"):
+        CONTENT_ADAPTER.validate_python(data)

@@ -32,12 +32,18 @@ def has_calendar(plan: Plan) -> bool:
     return any(_placeable(when) for item in plan.items for when in item.times)
 
 
+def one_line(text: str) -> str:
+    """Text with its line breaks and runs of spaces made single spaces, for one-line fields."""
+    return " ".join(text.split())
+
+
 def _new_calendar(title: str, language: str) -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", PRODUCT)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", title)
+    # An extended property is written as it is given: a line break in it would end the line.
+    calendar.add("x-wr-calname", one_line(title))
     calendar.add("x-wr-timezone", TIME_ZONES[language])
     return calendar
 
@@ -58,7 +64,7 @@ def gathering_calendar(gathering: Gathering, stamp: datetime) -> Calendar:
         event.add("dtstart", begins)
         event.add("dtend", begins + timedelta(minutes=total))
     if gathering.place:
-        event.add("location", gathering.place)
+        event.add("location", one_line(gathering.place))
     if gathering.summary:
         event.add("description", gathering.summary)
     calendar.add_component(event)
@@ -91,7 +97,7 @@ def item_event(item: Item, when: When, uid: str, zone: ZoneInfo, stamp: datetime
     title = f"{item.title}: {item.subtitle}" if item.subtitle else item.title
     event = _event(uid, title, stamp)
     if item.place:
-        event.add("location", item.place)
+        event.add("location", one_line(item.place))
     if when.date is None:
         _recurring(event, when, zone)
         return event
@@ -146,5 +152,5 @@ def _event(uid: str, summary: str, stamp: datetime) -> Event:
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
-    event.add("summary", summary)
+    event.add("summary", one_line(summary))
     return event

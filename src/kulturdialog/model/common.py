@@ -7,6 +7,7 @@ from datetime import time
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -41,7 +42,27 @@ Id = Annotated[
 ]
 """A short name used in addresses and references: lowercase a–z, digits and single hyphens."""
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Control characters other than tab and line breaks: no page, terminal or calendar file shows
+# them as text, and iCalendar forbids them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _no_control_characters(value: str) -> str:
+    found = _CONTROL.search(value)
+    if found:
+        raise PydanticCustomError(
+            "control_character",
+            "the text has the control character {character}, which no page can show; remove it",
+            {"character": f"U+{ord(found.group()):04X}"},
+        )
+    return value
+
+
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    AfterValidator(_no_control_characters),
+]
 """Plain text written by an author. Never read as HTML or Markdown; blank lines make paragraphs."""
 
 Minutes = Annotated[int, Strict(), Field(gt=0, le=24 * 60)]

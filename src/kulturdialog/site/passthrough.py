@@ -1,17 +1,22 @@
-"""Generated pages skip Python-Markdown for the HTML they already are.
+"""Generated pages skip Python-Markdown for everything but the headings their templates mark.
 
 A generated page is Markdown headings (for the table of contents and search sections) between
-blocks of finished HTML from the templates. Python-Markdown would parse every one of those
-blocks again with its HTML parser, which costs more than rendering them did and can only change
-them. So the blocks are set aside before conversion, each replaced by a placeholder paragraph,
-and put back into the converted page afterwards.
+blocks of finished HTML from the templates. Only a line that starts with ``HEADING_MARK`` is a
+heading: templates write the mark, and author text cannot, because Jinja escapes every ``<`` in
+it. Every other line, however it looks, belongs to an HTML block. The blocks are set aside before
+conversion, each replaced by a placeholder paragraph, and put back into the converted page
+afterwards, so Markdown never sees author text outside a heading (which the ``md`` filter
+escapes) and never spends time re-parsing finished HTML.
 """
 
 from __future__ import annotations
 
 import re
 
-_HEADING = re.compile(r"^#{1,6} \S")
+HEADING_MARK = "<!--md-->"
+"""Starts a template line that is a Markdown heading, such as ``<!--md--># Title``."""
+
+_HEADING = re.compile(r"^" + re.escape(HEADING_MARK) + r"(#{1,6} \S.*)$")
 _PLACEHOLDER = "kdpassthrough{}x"
 _RESTORE = re.compile(r"<p>kdpassthrough(\d+)x</p>")
 
@@ -19,10 +24,8 @@ _RESTORE = re.compile(r"<p>kdpassthrough(\d+)x</p>")
 def set_aside(markdown: str) -> tuple[str, list[str]]:
     """The Markdown with each HTML block replaced by a placeholder, and the blocks in order.
 
-    A heading is a line starting with '#' between blank lines, as the templates write them;
-    everything else between headings is HTML.
+    A heading is a line that starts with ``HEADING_MARK``; everything else is HTML.
     """
-    lines = markdown.split("\n")
     kept: list[str] = []
     blocks: list[str] = []
     pending: list[str] = []
@@ -34,16 +37,15 @@ def set_aside(markdown: str) -> tuple[str, list[str]]:
             kept.extend(["", _PLACEHOLDER.format(len(blocks)), ""])
             blocks.append(block)
 
-    for index, line in enumerate(lines):
-        before = lines[index - 1] if index > 0 else ""
-        after = lines[index + 1] if index + 1 < len(lines) else ""
-        if _HEADING.match(line) and not before.strip() and not after.strip():
+    for line in markdown.split("\n"):
+        heading = _HEADING.match(line)
+        if heading:
             flush()
-            kept.append(line)
+            kept.extend(["", heading.group(1), ""])
         else:
             pending.append(line)
     flush()
-    return "\n".join(kept) + "\n", blocks
+    return "\n".join(kept).strip("\n") + "\n", blocks
 
 
 def put_back(html: str, blocks: list[str]) -> str:

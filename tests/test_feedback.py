@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, unquote, urlsplit
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
 from kulturdialog.model import QuestionSet
-from kulturdialog.views.feedback import mail_body, mailto, priority_slots
+from kulturdialog.model.common import Contact
+from kulturdialog.views.feedback import mail_body, mailto, mailto_url, priority_slots
+from tests.conftest import ROOT
 
 
 def question_set(**fields: object) -> QuestionSet:
@@ -57,3 +64,48 @@ def test_without_report_back_the_subject_is_the_title_and_there_are_no_slots() -
     assert query["subject"] == ["Oppgave & spørsmål"]
     assert priority_slots(qs) == 0
     assert "prioriterer" not in mail_body(qs)
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "x@y.no?bcc=spy%40evil.example&body=hi",
+        "x@y.no&cc=a@b.no",
+        "x=y@example.no",
+        "x%40y@example.no",
+        "x y@example.no",
+        "x@example.no\nBcc: spy@evil.example",
+        "x@example",
+        "@example.no",
+    ],
+)
+def test_email_with_header_parts_is_refused(address: str) -> None:
+    with pytest.raises(ValidationError):
+        question_set(report_back={"email": address})
+    with pytest.raises(ValidationError):
+        Contact.model_validate({"name": "N", "email": address})
+
+
+@pytest.mark.parametrize("address", ["post@example.no", "ola.nordmann+seminar@kulturskole-ås.no"])
+def test_plain_addresses_are_accepted(address: str) -> None:
+    assert Contact.model_validate({"name": "N", "email": address}).email == address
+
+
+@given(st.text(), st.text(), st.text())
+def test_mailto_url_keeps_every_value_in_its_own_part(
+    address: str, subject: str, body: str
+) -> None:
+    url = mailto_url(address, subject, body)
+    split = urlsplit(url)
+    assert split.scheme == "mailto" and "#" not in url and " " not in url
+    assert unquote(split.path) == address
+    query = parse_qs(split.query, keep_blank_values=True)
+    assert set(query) <= {"subject", "body"}
+    assert query.get("subject", [""]) == [subject] if subject else "subject" not in query
+    assert query.get("body", [""]) == [body] if body else "body" not in query
+
+
+def test_every_mailto_in_the_templates_is_made_by_the_one_function() -> None:
+    templates = ROOT / "src" / "kulturdialog" / "views" / "templates"
+    written = [p.name for p in templates.rglob("*") if p.is_file() and "mailto:" in p.read_text()]
+    assert written == []

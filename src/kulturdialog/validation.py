@@ -156,7 +156,10 @@ def _expected_kinds() -> str:
 
 def _pattern_message(pattern: str, given: str) -> str:
     if "@" in pattern:
-        return f"{given} is not an e-mail address; write it as name@example.no"
+        return (
+            f"{given} is not an e-mail address; write only the address, such as name@example.no "
+            "(no spaces, line breaks or ? & = %)"
+        )
     if "https?" in pattern:
         return f"{given} is not a web address; start it with https://"
     if "a-z0-9" in pattern:

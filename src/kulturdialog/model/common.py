@@ -96,9 +96,11 @@ ClockTime = Annotated[
 ]
 """A time of day written HH:MM (or HH.MM), such as 09:30."""
 
+# An address and nothing else: no '?', '&', '=' or '%' that would add header fields to a
+# mailto: link, no spaces or line breaks. Letters and digits of any script, '.', '+', '-', '_'.
 Email = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, pattern=r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$"),
+    StringConstraints(strip_whitespace=True, pattern=r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"),
 ]
 """An e-mail address such as post@example.no."""
 

@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 
 from kulturdialog import schedule
 from kulturdialog.views import dates
-from kulturdialog.views.feedback import mailto
+from kulturdialog.views.feedback import mailto, mailto_url
 from kulturdialog.views.labels import label
 
 # Characters Python-Markdown treats as markup in a heading line; a backslash makes them text.
@@ -59,5 +59,6 @@ def environment() -> Environment:
     # Dates, months and weeks for series and programmes.
     env.filters.update(dates.FILTERS)
     env.filters["mailto"] = mailto
+    env.filters["mailto_url"] = mailto_url
     env.globals["label"] = label
     return env

@@ -32,11 +32,24 @@ def mail_body(qs: QuestionSet) -> str:
     return _NEWLINE.join(lines) + _NEWLINE
 
 
+def mailto_url(address: str | None, subject: str | None = None, body: str | None = None) -> str:
+    """A ``mailto:`` URL; every ``mailto:`` of the site is made here.
+
+    Address, subject and body are percent-encoded, every reserved character and spaces as %20
+    (mail clients do not read '+'), so no value can add a header field such as Bcc.
+    """
+    query = [
+        f"{name}={quote(value, safe='')}"
+        for name, value in (("subject", subject), ("body", body))
+        if value
+    ]
+    url = "mailto:" + quote(address or "", safe="@")
+    return url + ("?" + "&".join(query) if query else "")
+
+
 def mailto(qs: QuestionSet) -> str:
     """A ``mailto:`` URL with the set's address, subject and a body listing the questions."""
     report_back = qs.report_back
     address = report_back.email if report_back is not None and report_back.email else ""
     subject = report_back.subject if report_back is not None and report_back.subject else qs.title
-    # Every reserved character is percent-encoded, spaces as %20 (mail clients do not read '+').
-    query = f"subject={quote(subject, safe='')}&body={quote(mail_body(qs), safe='')}"
-    return f"mailto:{quote(str(address), safe='@')}?{query}"
+    return mailto_url(address, subject, mail_body(qs))

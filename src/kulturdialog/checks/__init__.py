@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from kulturdialog.checks.addresses import check_addresses
 from kulturdialog.checks.gathering import check_gatherings
 from kulturdialog.checks.package import check_packages
 from kulturdialog.checks.series import check_series
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 
 def check_library(library: Library) -> Iterator[Problem]:
     """Every cross-field and cross-file problem in ``library``."""
+    yield from check_addresses(library)
     yield from check_gatherings(library)
     yield from check_series(library)
     yield from check_packages(library)

@@ -82,9 +82,23 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         if self.problems:
             files = preview.problem_files(files, config, self.problems, self.config.language)
+        docs = Path(config.docs_dir).name
+        # Every output file has one source: the first to claim a file keeps it, a second is
+        # reported with the first, and the build stops.
+        owners = {file.dest_uri: f"{docs}/{file.src_uri}" for file in files}
+        clashes: list[str] = []
+
+        def add(file: File, source: str) -> None:
+            first = owners.get(file.dest_uri)
+            if first is not None:
+                clashes.append(f"{file.dest_uri}: written by both {first} and {source}")
+                return
+            owners[file.dest_uri] = source
+            files.append(file)
+
         for page in all_pages(self.renderer) if not self.problems else ():
             if not page.src_uri.endswith(".md"):
-                files.append(File.generated(config, page.src_uri, content=page.markdown))
+                add(File.generated(config, page.src_uri, content=page.markdown), page.src_uri)
                 continue
             # Written when mkdocs reads it (on_page_read_source), so the text of every page
             # need not be held at once.
@@ -92,17 +106,23 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
             # Reached from the index pages, not the sidebar: listing every generated page in
             # the sidebar would make each page's HTML grow with the number of pages.
             generated.inclusion = InclusionLevel.NOT_IN_NAV
-            files.append(generated)
+            add(generated, f"the generated page {page.src_uri}")
             self.unread[page.src_uri] = page
         # Calendar files (.ics) for dated gatherings, series and programmes.
         stamp = datetime.now(UTC).replace(microsecond=0)
         for ics in calendars(self.library, stamp) if not self.problems else ():
-            files.append(File.generated(config, ics.src_uri, content=ics.content))
+            add(File.generated(config, ics.src_uri, content=ics.content), ics.src_uri)
         # The stylesheet and the scripts that pages name in their front matter.
         assets = resources.files("kulturdialog.site").joinpath("assets")
         for asset in assets.iterdir():
             src = f"assets/{asset.name}"
-            files.append(File.generated(config, src, content=asset.read_bytes()))
+            add(File.generated(config, src, content=asset.read_bytes()), f"the asset {src}")
+        if clashes:
+            raise PluginError(
+                "Two sources for one output file:\n"
+                + "\n".join(clashes)
+                + "\nRename or remove one of them."
+            )
         return files
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event
 
 from kulturdialog.calendar import gathering_calendar, plan_calendar
-from kulturdialog.library import load_library
+from kulturdialog.content import load_content
 from kulturdialog.views.calendars import calendars
 from tests.conftest import BUNDLED_GATHERING, FIXTURES, Build
 
@@ -89,7 +89,7 @@ def test_webinar_sessions_and_the_recurring_helpdesk(bundled: Build) -> None:
 
 
 def test_danish_content_gets_copenhagen_time_and_stable_uids() -> None:
-    library = load_library(FIXTURES / "series-valid")
+    library = load_content(FIXTURES / "series-valid")
     plan = library.plan("dansk-moede")
     first = plan_calendar(plan, STAMP)
     later = plan_calendar(plan, STAMP + timedelta(days=30))
@@ -107,7 +107,7 @@ def test_danish_content_gets_copenhagen_time_and_stable_uids() -> None:
 
 
 def test_calendars_list_only_what_has_a_day() -> None:
-    library = load_library(FIXTURES / "series-valid")
+    library = load_content(FIXTURES / "series-valid")
     uris = [f.src_uri for f in calendars(library, STAMP)]
     # The Danish fixture has a dated meeting; the Nynorsk one has a dated joint gathering.
     assert uris == [
@@ -117,7 +117,7 @@ def test_calendars_list_only_what_has_a_day() -> None:
 
 
 def test_a_gathering_with_a_start_time_is_a_timed_event() -> None:
-    library = load_library(FIXTURES / "valid")
+    library = load_content(FIXTURES / "valid")
     gathering = library.gathering("kveldsmote").model_copy(update={"date": date(2024, 10, 29)})
     parsed = Calendar.from_ical(gathering_calendar(gathering, STAMP).to_ical())
     (event,) = parsed.walk("VEVENT")

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from kulturdialog.checks.addresses import RESERVED
+from kulturdialog.content import load_content
 from kulturdialog.errors import ContentError
-from kulturdialog.library import load_library
 from tests.conftest import FIXTURES, BuildSite
 
 # One file per kind, each with every id that names a page written as {ident}.
@@ -67,7 +67,7 @@ def write(root: Path, ids: dict[str, str]) -> Path:
 
 
 def test_ordinary_ids_pass(tmp_path: Path) -> None:
-    load_library(write(tmp_path, ORDINARY))
+    load_content(write(tmp_path, ORDINARY))
 
 
 @pytest.mark.parametrize(
@@ -78,7 +78,7 @@ def test_every_reserved_name_is_refused_with_a_located_message(
 ) -> None:
     write(tmp_path, {**ORDINARY, noun: name})
     with pytest.raises(ContentError) as raised:
-        load_library(tmp_path)
+        load_content(tmp_path)
     [problem] = raised.value.problems
     assert problem.field.endswith("id") and problem.line > 1
     assert f"'{name}' is reserved" in problem.message and "choose another id" in problem.message
@@ -87,13 +87,13 @@ def test_every_reserved_name_is_refused_with_a_located_message(
 def test_question_set_with_id_index_cannot_replace_the_library(tmp_path: Path) -> None:
     write(tmp_path, {**ORDINARY, "question set": "index"})
     with pytest.raises(ContentError, match="question-set library"):
-        load_library(tmp_path)
+        load_content(tmp_path)
 
 
 def test_series_item_with_id_index_cannot_replace_the_overview(tmp_path: Path) -> None:
     write(tmp_path, {**ORDINARY, "series item": "index"})
     with pytest.raises(ContentError) as raised:
-        load_library(tmp_path)
+        load_content(tmp_path)
     assert raised.value.problems[0].field == "items.1.id"
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from kulturdialog.content import load_content
 from kulturdialog.errors import ContentError, Problem
-from kulturdialog.library import load_library
 from tests.conftest import FIXTURES
 
 PACKAGES = FIXTURES / "packages"
@@ -16,7 +16,7 @@ INVALID = PACKAGES / "invalid"
 
 def only_problem(name: str) -> Problem:
     with pytest.raises(ContentError) as raised:
-        load_library(INVALID / name)
+        load_content(INVALID / name)
     found = raised.value.problems
     assert len(found) == 1, found
     return found[0]
@@ -117,13 +117,13 @@ def test_problem_is_located_and_explained(
 
 def test_every_problem_of_a_run_is_reported_together() -> None:
     with pytest.raises(ContentError) as raised:
-        load_library(INVALID)
+        load_content(INVALID)
     files = {Path(p.file).name for p in raised.value.problems}
     assert files == {path.name for path in INVALID.glob("*.yml")}
 
 
 def test_a_valid_package_is_registered_and_its_question_sets_know_it() -> None:
-    library = load_library(PACKAGES / "valid")
+    library = load_content(PACKAGES / "valid")
     assert library.package("pakke").title == "Prøvepakke"
     # Linked from the package and from a run-sheet step: listed once.
     assert library.used_by["oppgaver"] == [("package", "pakke")]

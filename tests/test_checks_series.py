@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from kulturdialog.content import load_content
 from kulturdialog.errors import ContentError, display_path
-from kulturdialog.library import load_library
 from kulturdialog.model import Programme, Series
 from tests.conftest import FIXTURES, ROOT
 
@@ -16,7 +16,7 @@ INVALID = FIXTURES / "series-invalid"
 
 def problems(path: Path) -> list[str]:
     with pytest.raises(ContentError) as caught:
-        load_library(path)
+        load_content(path)
     return [str(problem) for problem in caught.value.problems]
 
 
@@ -66,7 +66,7 @@ def test_a_week_that_is_not_a_number_is_caught() -> None:
 
 
 def test_month_and_week_without_a_day_is_allowed() -> None:
-    library = load_library(FIXTURES / "series-valid")
+    library = load_content(FIXTURES / "series-valid")
     plan = library.plan("month-and-week")
     assert isinstance(plan, Programme)
     by_id = {item.id: item for item in plan.items}
@@ -88,7 +88,7 @@ def test_month_and_week_without_a_day_is_allowed() -> None:
 
 
 def test_the_bundled_series_load_with_their_items_and_sessions() -> None:
-    library = load_library(ROOT / "content" / "series")
+    library = load_content(ROOT / "content" / "series")
     kulturspor = library.plan("kulturspor")
     assert isinstance(kulturspor, Series)
     assert [item.title for item in kulturspor.items] == [

@@ -13,7 +13,7 @@ import pytest
 from kulturdialog.authoring import starters
 from kulturdialog.authoring.ids import make_id
 from kulturdialog.cli import main
-from kulturdialog.library import load_library
+from kulturdialog.content import load_content
 from kulturdialog.model import KINDS
 from tests.conftest import FIXTURES, ROOT
 
@@ -101,7 +101,7 @@ def test_new_writes_a_starter_that_passes_check(kind: str, content: Path) -> Non
     added = set(after) - set(before)
     assert len(added) == 1 and added.pop().endswith("hostsamling-pa-as-2025.yml")
     assert all(after[name] == data for name, data in before.items())
-    load_library(content)  # raises on any problem
+    load_content(content)  # raises on any problem
 
 
 @pytest.mark.parametrize("kind", starters.starter_kinds())
@@ -110,7 +110,7 @@ def test_a_starter_passes_check_on_its_own_in_every_language(kind: str, tmp_path
         folder = tmp_path / language
         assert main(["new", kind, 'Tema: "samarbeid" #1', "--language", language,
                      "--content", str(folder)]) == 0  # fmt: skip
-        library = load_library(folder)
+        library = load_content(folder)
         written = next(folder.rglob("*.yml")).read_text("utf-8")
         assert written.startswith(f"# yaml-language-server: $schema=../../docs/schemas/{kind}.json")
         assert library is not None

@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kulturdialog.authoring import starters
+from kulturdialog.content import content_files, load_content
 from kulturdialog.errors import ContentError, Problem
-from kulturdialog.library import content_files, load_library
 from kulturdialog.loader import Document, parse
 from kulturdialog.model import KINDS
 from kulturdialog.validation import validate
@@ -141,7 +141,7 @@ def test_a_mutated_file_in_the_whole_library_loads_or_yields_located_problems(
     text = data.draw(mutated())
     target.write_text(text, "utf-8")
     try:
-        load_library(root)
+        load_content(root)
     except ContentError as error:
         for problem in error.problems:
             if Path(problem.file).name == target.name:

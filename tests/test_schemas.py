@@ -8,7 +8,7 @@ from jsonschema import Draft202012Validator
 from pydantic import TypeAdapter, ValidationError
 
 from kulturdialog.authoring import schemas, starters
-from kulturdialog.library import content_files
+from kulturdialog.content import content_files
 from kulturdialog.loader import parse, read
 from kulturdialog.model import KINDS
 from kulturdialog.model.common import Email, WebAddress

@@ -19,9 +19,8 @@ from icalendar import Calendar
 from pydantic import ValidationError
 
 from kulturdialog.authoring import schemas, starters
+from kulturdialog.content import content_files, load_content
 from kulturdialog.errors import Problem
-from kulturdialog.library import content_files, load_library
-from kulturdialog.library import load_library as load_content
 from kulturdialog.loader import Document, parse, read
 from kulturdialog.model import CONTENT_ADAPTER, KINDS
 from kulturdialog.site import passthrough
@@ -242,7 +241,7 @@ def hostile_content(content: Path) -> tuple[Path, dict[str, str], set[Any]]:
         covered |= covered_fields(data, set(found))
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
-    load_library(content)  # every payload-filled file still passes all checks
+    load_content(content)  # every payload-filled file still passes all checks
     return content, placed, covered
 
 

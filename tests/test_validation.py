@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from kulturdialog.content import load_content
 from kulturdialog.errors import ContentError, Problem
-from kulturdialog.library import load_library
 from tests.conftest import FIXTURES
 
 INVALID = FIXTURES / "invalid"
@@ -15,7 +15,7 @@ INVALID = FIXTURES / "invalid"
 
 def problems(path: Path) -> list[Problem]:
     with pytest.raises(ContentError) as raised:
-        load_library(path)
+        load_content(path)
     return raised.value.problems
 
 
@@ -94,7 +94,7 @@ def test_a_file_with_several_mistakes_reports_each(tmp_path: Path) -> None:
 
 
 def test_valid_content_loads() -> None:
-    library = load_library(FIXTURES / "valid")
+    library = load_content(FIXTURES / "valid")
     assert list(library.gatherings) == ["kveldsmote"]
     # A question set written inside a gathering is usable by id like any other.
     assert list(library.question_sets) == ["samarbeid"]
@@ -103,7 +103,7 @@ def test_valid_content_loads() -> None:
 
 
 def test_the_bundled_content_loads() -> None:
-    library = load_library(FIXTURES.parent.parent / "content")
+    library = load_content(FIXTURES.parent.parent / "content")
     seminar = library.gathering("nasjonalt-dialogseminar-2023")
     assert [block.minutes for block in seminar.programme] == [25, 20, 55, 20, 50, 10]
     assert seminar.start is None

@@ -1,4 +1,7 @@
-"""All content of a site, loaded and validated once, with its cross-references checked."""
+"""All content of a site by kind and id: what the checks read and the views render.
+
+Loading and checking live in ``kulturdialog.content``, above this module and ``checks``.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +9,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Generic, TypeVar
 
-from kulturdialog import checks
-from kulturdialog.errors import ContentError, Problem
-from kulturdialog.loader import Key, Source, read
+from kulturdialog.errors import Problem
+from kulturdialog.loader import Key, Source
 from kulturdialog.model import (
     Gathering,
     Package,
@@ -21,11 +22,8 @@ from kulturdialog.model import (
     Series,
     Worksheet,
 )
-from kulturdialog.validation import validate
 
 T = TypeVar("T")
-
-CONTENT_SUFFIXES = (".yml", ".yaml")
 
 
 @dataclass(frozen=True)
@@ -55,6 +53,20 @@ class Library:
     worksheets: dict[str, Entry[Worksheet]] = field(default_factory=dict)
     packages: dict[str, Entry[Package]] = field(default_factory=dict)
     """Theme packages by id."""
+    with_problems: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    """Ids of files that have problems of their own, by kind ('question_set', 'gathering', ...):
+    a reference to one is not a missing id, and is not reported twice."""
+
+    def has_own_problems(self, kind: str, id: str) -> str | None:
+        """For a reference to a file that failed to load: a message saying so, instead of one
+        saying the id does not exist. None when no such file was read."""
+        if id not in self.with_problems.get(kind, ()):
+            return None
+        noun = kind.replace("_", " ")
+        return (
+            f"the {noun} '{id}' has problems of its own, listed for its file; "
+            "fix those and this reference works"
+        )
 
     def gathering(self, id: str) -> Gathering:
         return self.gatherings[id].model
@@ -87,36 +99,7 @@ class Library:
         )
 
 
-def content_files(root: Path) -> list[Path]:
-    """Every YAML file below ``root``, in a stable order."""
-    if root.is_file():
-        return [root]
-    return sorted(p for p in root.rglob("*") if p.suffix in CONTENT_SUFFIXES and p.is_file())
-
-
-def load_library(root: Path) -> Library:
-    """Read, validate and cross-check all content below ``root``; raise one ContentError with
-    every problem found."""
-    problems: list[Problem] = []
-    library = Library()
-    if not root.exists():
-        raise ContentError([Problem(str(root), 1, 1, "", "the content folder does not exist")])
-    for path in content_files(root):
-        parsed = read(path)
-        if isinstance(parsed, Problem):
-            problems.append(parsed)
-            continue
-        model, found = validate(parsed)
-        problems.extend(found)
-        if model is not None:
-            problems.extend(_register(library, Entry(model, parsed.source)))
-    problems.extend(checks.check_library(library))
-    if problems:
-        raise ContentError(problems)
-    return library
-
-
-def _register(
+def register(
     library: Library, entry: Entry[Gathering | QuestionSet | Plan | Worksheet | Package]
 ) -> Iterator[Problem]:
     model = entry.model

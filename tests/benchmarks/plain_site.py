@@ -17,7 +17,7 @@ import jinja2
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from kulturdialog.library import load_library
+from kulturdialog.content import load_content
 from kulturdialog.site.macros import register
 from kulturdialog.site.plugin import STYLESHEET, KulturdialogPlugin
 from kulturdialog.views.pages import all_pages
@@ -74,7 +74,7 @@ def write_plain_site(content: Path, docs: Path, folder: Path) -> Path:
         shutil.rmtree(target)
     target.mkdir(parents=True)
     plugin = KulturdialogPlugin()
-    plugin.library = load_library(content)
+    plugin.library = load_content(content)
     plugin.renderer = Renderer(plugin.library, language=language, directory_urls=True)
     for page in all_pages(plugin.renderer):
         path = target / page.src_uri

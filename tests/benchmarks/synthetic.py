@@ -25,8 +25,8 @@ from annotated_types import Ge, Gt, Le, Lt, MaxLen, MinLen
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from kulturdialog.content import load_content
 from kulturdialog.errors import ContentError
-from kulturdialog.library import load_library
 from kulturdialog.model import KINDS
 from kulturdialog.views.pages import all_pages
 from kulturdialog.views.render import Renderer
@@ -347,7 +347,7 @@ def _trial(makers: list[tuple[str, Maker]], w: Words) -> str | None:
         try:
             for kind, make in makers:
                 known[kind] = make(root, 2, known)
-            library = load_library(root)
+            library = load_content(root)
         except ContentError as error:
             return str(error.problems[0]) if error.problems else str(error)
         except (TypeError, ValueError) as error:

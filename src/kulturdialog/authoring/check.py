@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from kulturdialog.content import content_files, load_content
 from kulturdialog.errors import ContentError, Problem
-from kulturdialog.library import Entry, Library, content_files, load_library
+from kulturdialog.library import Entry, Library
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ def check(root: Path) -> CheckResult:
     """Load and check all content below ``root``; never raises for what is in the files."""
     files = len(content_files(root)) if root.exists() else 0
     try:
-        library = load_library(root)
+        library = load_content(root)
     except ContentError as error:
         return CheckResult(files, error.problems, {})
     return CheckResult(files, [], _counts(library))

@@ -15,8 +15,8 @@ from pathlib import Path
 import yaml
 
 from kulturdialog.authoring.ids import make_id, shorten
+from kulturdialog.content import content_files
 from kulturdialog.errors import display_path
-from kulturdialog.library import content_files
 from kulturdialog.model import KINDS
 
 ALIASES = {"questions": "question_set"}

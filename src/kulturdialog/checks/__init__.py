@@ -7,16 +7,13 @@ located in the author's file.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from kulturdialog.checks.addresses import check_addresses
 from kulturdialog.checks.gathering import check_gatherings
 from kulturdialog.checks.package import check_packages
 from kulturdialog.checks.series import check_series
 from kulturdialog.errors import Problem
-
-if TYPE_CHECKING:
-    from kulturdialog.library import Library
+from kulturdialog.library import Library
 
 
 def check_library(library: Library) -> Iterator[Problem]:

@@ -9,13 +9,11 @@ would silently replace that page.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kulturdialog.errors import Problem
+from kulturdialog.library import Entry, Library
 from kulturdialog.loader import Key
-
-if TYPE_CHECKING:
-    from kulturdialog.library import Entry, Library
 
 RESERVED: dict[str, dict[str, str]] = {
     "gathering": {"index": "the list of gatherings"},

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING
 
 from kulturdialog import schedule
 from kulturdialog.errors import Problem
+from kulturdialog.library import Entry, Library
 from kulturdialog.model import Gathering, GroupWorkBlock
-
-if TYPE_CHECKING:
-    from kulturdialog.library import Entry, Library
 
 
 def check_gatherings(library: Library) -> Iterator[Problem]:
@@ -27,7 +24,8 @@ def check_gathering(entry: Entry[Gathering], library: Library) -> Iterator[Probl
             else:
                 yield entry.problem(
                     ("programme", index, "question_set"),
-                    f"there is no question set with the id '{block.question_set}'; "
+                    library.has_own_problems("question_set", block.question_set)
+                    or f"there is no question set with the id '{block.question_set}'; "
                     f"check the spelling or add it{_known(library.question_sets)}",
                 )
     yield from _check_times(entry)

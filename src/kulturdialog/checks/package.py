@@ -4,14 +4,11 @@ references inside their presentation, links that exist, run-sheets that fit thei
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING
 
 from kulturdialog import schedule
 from kulturdialog.errors import Problem
+from kulturdialog.library import Entry, Library
 from kulturdialog.model import Package
-
-if TYPE_CHECKING:
-    from kulturdialog.library import Entry, Library
 
 
 def check_packages(library: Library) -> Iterator[Problem]:
@@ -141,6 +138,9 @@ def _use(library: Library, question_set: str, package: str) -> None:
 
 
 def _missing(noun: str, id: str, library: Library) -> str:
+    own = library.has_own_problems(noun.replace(" ", "_"), id)
+    if own is not None:
+        return own
     registry: Mapping[str, object] = (
         library.question_sets if noun == "question set" else library.gatherings
     )

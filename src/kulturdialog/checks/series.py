@@ -7,23 +7,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from kulturdialog.errors import Problem
+from kulturdialog.library import Entry, Library
 from kulturdialog.loader import Key
 from kulturdialog.model.series import Plan, WeekRange, When
-
-if TYPE_CHECKING:
-    from kulturdialog.library import Entry, Library
 
 
 def check_series(library: Library) -> Iterator[Problem]:
     """Every problem in the series and programmes of ``library``."""
     for entry in library.series.values():
-        yield from check_plan(entry, library.worksheets)
+        yield from check_plan(entry, library.worksheets, library)
 
 
-def check_plan(entry: Entry[Plan], worksheets: Mapping[str, object]) -> Iterator[Problem]:
+def check_plan(
+    entry: Entry[Plan], worksheets: Mapping[str, object], library: Library | None = None
+) -> Iterator[Problem]:
     plan = entry.model
     seen: dict[str, int] = {}
     for index, item in enumerate(plan.items):
@@ -37,10 +36,13 @@ def check_plan(entry: Entry[Plan], worksheets: Mapping[str, object]) -> Iterator
         seen.setdefault(item.id, index)
         if item.worksheet is not None and item.worksheet not in worksheets:
             known = ", ".join(sorted(worksheets))
+            own = library and library.has_own_problems("worksheet", item.worksheet)
             yield entry.problem(
                 (*here, "worksheet"),
-                f"there is no worksheet with the id '{item.worksheet}'; check the spelling or add "
-                "it" + (f" (known ids: {known})" if known else ""),
+                own
+                or f"there is no worksheet with the id '{item.worksheet}'; check the spelling or "
+                "add it"
+                + (f" (known ids: {known})" if known else ""),
             )
         yield from check_when(entry, here, item)
         for number, session in enumerate(item.sessions):

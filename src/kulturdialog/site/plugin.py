@@ -16,8 +16,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from kulturdialog.content import load_content
 from kulturdialog.errors import ContentError, Problem
-from kulturdialog.library import Library, load_library
+from kulturdialog.library import Library
 from kulturdialog.site import passthrough, preview
 from kulturdialog.views.calendars import calendars
 from kulturdialog.views.labels import LANGUAGES
@@ -61,7 +62,7 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
         root = self.content_root(config)
         self.problems = []
         try:
-            self.library = load_library(root)
+            self.library = load_content(root)
         except ContentError as error:
             if not self.serving:
                 raise PluginError("Content problems:\n" + error.report()) from None

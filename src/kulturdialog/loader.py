@@ -119,6 +119,26 @@ def field_path(path: tuple[Key, ...]) -> str:
     return ".".join(str(part + 1) if isinstance(part, int) else part for part in path)
 
 
+MAX_DIGITS = 4300
+"""The most digits a whole number may have: Python refuses to read longer ones, and no field
+needs a number a hundredth as long."""
+
+
+class WrittenFloat(float):
+    """A decimal number that remembers how it was written: YAML reads ``13.00`` as 13.0, but an
+    author who wrote it meant a clock time, and a message should quote what was typed."""
+
+    written: str
+
+    def __new__(cls, text: str) -> WrittenFloat:
+        number = super().__new__(cls, text)
+        number.written = text
+        return number
+
+    def __str__(self) -> str:
+        return self.written
+
+
 class _AuthorResolver(yaml.resolver.BaseResolver):
     """Resolves only what an author plainly means as a number, a boolean or nothing."""
 
@@ -236,9 +256,16 @@ class _Converter:
         if tag == _TAG + "str":
             return text
         if tag == _TAG + "int":
+            digits = len(text.lstrip("+-"))
+            if digits > MAX_DIGITS:
+                raise _Invalid(
+                    node,
+                    f"the number has {digits} digits, more than any field takes; write a "
+                    "smaller number, or put it in quotes if it is text",
+                )
             return int(text)
         if tag == _TAG + "float":
-            return float(text)
+            return WrittenFloat(text)
         if tag == _TAG + "bool":
             return text.lower() == "true"
         if tag == _TAG + "null":

@@ -97,8 +97,14 @@ def _shown(value: Any) -> str:
     if value is None:
         return "nothing"
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
-    return f"'{value}'"
+        # As typed: a WrittenFloat shows '13.00', not the 13.0 YAML made of it.
+        return _shortened(str(value))
+    return f"'{_shortened(str(value))}'"
+
+
+def _shortened(text: str) -> str:
+    # A value is quoted so the author can find it, not to be copied back in full.
+    return text if len(text) <= 80 else text[:60] + f"… ({len(text)} characters)"
 
 
 def _message(detail: ErrorDetails) -> str:
@@ -113,6 +119,8 @@ def _message(detail: ErrorDetails) -> str:
         return f"must be at least {ctx['ge']}, but is {given}"
     if kind == "less_than_equal":
         return f"must be at most {ctx['le']}, but is {given}"
+    if kind == "finite_number":
+        return f"{given} is not a number a page can show; write a number such as 95"
     if kind == "string_type":
         return (
             f"expected text, found {given}; write text here "

@@ -49,6 +49,7 @@ def check_plan(
             yield from check_when(entry, (*here, "sessions", number), session)
     for index, milestone in enumerate(plan.timeline):
         yield from _backwards(entry, ("timeline", index, "week"), [milestone.week])
+        yield from _week_in_year(entry, ("timeline", index), [milestone.week], milestone.year)
 
 
 def check_when(entry: Entry[Plan], here: tuple[Key, ...], when: When) -> Iterator[Problem]:
@@ -80,6 +81,8 @@ def check_when(entry: Entry[Plan], here: tuple[Key, ...], when: When) -> Iterato
         yield from backwards
         if not backwards:
             yield from _week_matches_date(entry, here, when)
+        if when.year is not None:
+            yield from _week_in_year(entry, here, when.week, when.year)
         if when.date is None and when.month is None and when.year is None:
             yield entry.problem(
                 (*here, "week"),
@@ -93,6 +96,25 @@ def check_when(entry: Entry[Plan], here: tuple[Key, ...], when: When) -> Iterato
                 f"{when.date.isoformat()} is not in the month given; remove 'month' "
                 "(the date says it) or correct it",
             )
+
+
+def weeks_in_year(year: int) -> int:
+    """52 or 53: the ISO week of 28 December is always the last week of its year."""
+    return date(year, 12, 28).isocalendar().week
+
+
+def _week_in_year(
+    entry: Entry[Plan], here: tuple[Key, ...], weeks: list[WeekRange], year: int
+) -> Iterator[Problem]:
+    last = weeks_in_year(year)
+    for week in weeks:
+        if max(week.first, week.last) > last:
+            yield entry.problem(
+                (*here, "week"),
+                f"{year} has {last} ISO weeks, so there is no week {max(week.first, week.last)} "
+                "that year; correct the week or the year",
+            )
+            return
 
 
 def _backwards(

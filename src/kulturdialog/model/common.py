@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import time
+from datetime import date, time
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -74,14 +74,16 @@ _CLOCK = re.compile(r"^([01]?[0-9]|2[0-3])[:.]([0-5][0-9])$")
 def _clock_time(value: Any) -> Any:
     if isinstance(value, time):
         return value
-    if isinstance(value, str):
-        match = _CLOCK.match(value.strip())
+    # YAML reads 13.00 and 9.30 as numbers; the loader keeps what was typed (WrittenFloat).
+    written = getattr(value, "written", value)
+    if isinstance(written, str):
+        match = _CLOCK.match(written.strip())
         if match:
             return time(int(match.group(1)), int(match.group(2)))
     raise PydanticCustomError(
         "clock_time",
         "'{value}' is not a clock time; write hours and minutes as HH:MM, for example 09:30",
-        {"value": value},
+        {"value": written},
     )
 
 
@@ -95,6 +97,16 @@ ClockTime = Annotated[
     WithJsonSchema({"type": "string", "pattern": CLOCK_PATTERN}),
 ]
 """A time of day written HH:MM (or HH.MM), such as 09:30."""
+
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2200, 12, 31)
+
+# The years a calendar file, a week number and a timeline can place: the same span as 'year'.
+Day = Annotated[date, Field(ge=FIRST_DAY, le=LAST_DAY)]
+"""A date written YYYY-MM-DD, such as 2024-09-24, from 1900 to 2200."""
+
+Number = Annotated[float, Field(allow_inf_nan=False)]
+"""A finite number: 'inf', 'nan' and values too large to hold (1e309) are refused."""
 
 # An address and nothing else: no '?', '&', '=' or '%' that would add header fields to a
 # mailto: link, no spaces or line breaks. Letters and digits of any script, '.', '+', '-', '_'.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date as Date
 from typing import Annotated, Literal
 
 from pydantic import Field
@@ -10,6 +9,7 @@ from pydantic import Field
 from kulturdialog.model.common import (
     ClockTime,
     Contact,
+    Day,
     Format,
     Id,
     Language,
@@ -103,7 +103,7 @@ class Gathering(Model):
     """Language the gathering is written in: nb, nn, da or en."""
     summary: Text | None = None
     """What the gathering is about, in a few sentences."""
-    date: Date | None = None
+    date: Day | None = None
     """The day, written YYYY-MM-DD. Leave out for material that can be used on any day."""
     start: ClockTime | None = None
     """When the first block starts, HH:MM. Without it, pages show times from 0:00."""

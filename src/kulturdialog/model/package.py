@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, Strict, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from kulturdialog.model.common import Id, Language, Minutes, Model, Preparation, Text
+from kulturdialog.model.common import Id, Language, Minutes, Model, Number, Preparation, Text
 
 _RANGE = re.compile(r"^\s*(\d+)\s*(?:[-–—]\s*(\d+)\s*)?$")
 
@@ -78,7 +78,7 @@ class FigureValue(Model):
 
     label: Text
     """What the value counts, in the source's words."""
-    value: Annotated[float, Field(ge=0)]
+    value: Annotated[Number, Field(ge=0)]
     """The number, such as 95 for 95 percent."""
 
 
@@ -89,7 +89,7 @@ class Figure(Model):
     """Heading of the chart, as the source gives it."""
     unit: Text | None = None
     """Unit written after each value, such as 'pct.' or '%'."""
-    maximum: Annotated[float, Field(gt=0)] | None = None
+    maximum: Annotated[Number, Field(gt=0)] | None = None
     """The value a full-length bar stands for, such as 100 for percentages. Default: the
     largest value."""
     values: Annotated[list[FigureValue], Field(min_length=1)]

@@ -12,6 +12,7 @@ from pydantic_core import PydanticCustomError
 from kulturdialog.model.common import (
     ClockTime,
     Contact,
+    Day,
     Format,
     Id,
     Language,
@@ -126,9 +127,9 @@ MonthChoices = Annotated[list[Month], BeforeValidator(_week_list), Field(min_len
 class When(Model):
     """When something happens: a day or days, times or a duration, weeks or only a month."""
 
-    date: Date | None = None
+    date: Day | None = None
     """The day, YYYY-MM-DD."""
-    end_date: Date | None = None
+    end_date: Day | None = None
     """The last day, YYYY-MM-DD, for something that lasts several days."""
     start: ClockTime | None = None
     """Start time, HH:MM."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
@@ -28,15 +30,30 @@ def register(env: Any) -> None:
     def page_src() -> str:
         return str(env.page.file.src_uri)
 
+    def where(name: str, argument: str) -> str:
+        """``docs/page.md:line`` of the first call of macro ``name`` with ``argument``."""
+        file = env.page.file
+        docs = Path(env.conf.docs_dir).name
+        line = 1
+        if file.abs_src_path:
+            call = re.compile(rf"{name}\(\s*[\"']{re.escape(argument)}[\"']")
+            text = Path(file.abs_src_path).read_text("utf-8")
+            found = call.search(text)
+            line = text.count("\n", 0, found.start()) + 1 if found else 1
+        return f"{docs}/{file.src_uri}:{line}"
+
     def by_id(name: str, render: ByIdRenderer, registry: str) -> Callable[[str], str]:
         def macro(id: str) -> str:
             found = plugin()
             known: dict[str, Any] = getattr(found.library, registry)
             if id not in known:
+                # Reported by the plugin once every page is read: the macros plugin would stop
+                # the build with a traceback and exit code 100 on an exception.
                 listed = ", ".join(sorted(known)) or "none"
-                raise PluginError(
-                    f'{page_src()}: {name}("{id}"): there is no such id; known: {listed}'
+                found.macro_problems.append(
+                    f'{where(name, id)}: {name}("{id}"): there is no such id; use one of: {listed}'
                 )
+                return ""
             return render(found.renderer, id, page_src())
 
         macro.__name__ = name

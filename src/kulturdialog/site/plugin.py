@@ -12,14 +12,14 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from kulturdialog.content import load_content
 from kulturdialog.errors import ContentError, Problem
 from kulturdialog.library import Library
-from kulturdialog.site import passthrough, preview
+from kulturdialog.site import passthrough, preview, staging
 from kulturdialog.views.calendars import calendars
 from kulturdialog.views.labels import LANGUAGES
 from kulturdialog.views.pages import all_pages
@@ -46,6 +46,10 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
     """Generated pages not yet read by mkdocs, by src path: each is written when it is read."""
     set_aside: dict[str, list[str]]
     """HTML blocks of generated pages kept out of Markdown conversion, by page."""
+    site: Path | None = None
+    """The site folder a build puts its staging folder in place of; None while serving."""
+    macro_problems: list[str] = []
+    """Macros in hand-written pages that could not be expanded, as 'docs/page.md:line: …'."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this event also keeps the plugin instance across the rebuilds of a preview.
@@ -61,6 +65,7 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
         # site in place rather than a half-written one.
         root = self.content_root(config)
         self.problems = []
+        self.macro_problems = []
         try:
             self.library = load_content(root)
         except ContentError as error:
@@ -76,6 +81,11 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
         self.renderer = Renderer(
             self.library, language=self.config.language, directory_urls=config.use_directory_urls
         )
+        if not self.serving:
+            # Everything is written into a staging folder, put in place when complete.
+            self.site = Path(config.site_dir)
+            config.site_dir = str(staging.prepare(self.site))
+
         config.theme.dirs.insert(0, str(resources.files("kulturdialog.site").joinpath("theme")))
         config.extra_css.append(STYLESHEET)
         return config
@@ -144,6 +154,22 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
     ) -> str:
         blocks = self.set_aside.pop(page.file.src_uri, None)
         return html if blocks is None else passthrough.put_back(html, blocks)
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        # Every page has been read and its macros expanded: stop before anything is written.
+        if self.macro_problems:
+            raise PluginError("Macro problems:\n" + "\n".join(self.macro_problems))
+        return env
+
+    @event_priority(-100)  # last, after the search index and every other file is written
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.site is not None and not staging.strict_warnings():
+            staging.put_in_place(self.site)
+            config.site_dir = str(self.site)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.site is not None:
+            staging.discard(self.site)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

@@ -12,15 +12,17 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from kulturdialog.errors import ContentError, Problem
 from kulturdialog.library import Library, load_library
-from kulturdialog.site import passthrough, preview
+from kulturdialog.site import offline, passthrough, preview, site_language
 from kulturdialog.views.calendars import calendars
-from kulturdialog.views.labels import LANGUAGES
+from kulturdialog.views.labels import LANGUAGES, label
 from kulturdialog.views.pages import all_pages
 from kulturdialog.views.render import GeneratedPage, Renderer
 
@@ -55,6 +57,9 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
     def content_root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or ".").parent / self.config.content
 
+    # Before the other plugins: the search plugin reads the theme's language in its own
+    # on_config, and the site language set here decides it.
+    @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Loaded here, before mkdocs cleans the site folder: bad content leaves the last good
         # site in place rather than a half-written one.
@@ -72,14 +77,22 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
             config.nav = None
         self.unread = {}
         self.set_aside = {}
-        self.renderer = Renderer(
-            self.library, language=self.config.language, directory_urls=config.use_directory_urls
-        )
+        site_language.apply(config, self.config.language, self.library)
+        self.renderer = self.new_renderer(config)
         config.theme.dirs.insert(0, str(resources.files("kulturdialog.site").joinpath("theme")))
         config.extra_css.append(STYLESHEET)
         return config
 
+    def new_renderer(self, config: MkDocsConfig) -> Renderer:
+        return Renderer(
+            self.library, language=self.config.language, directory_urls=config.use_directory_urls
+        )
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        # Made again now that every plugin has configured the site: the offline plugin turns
+        # directory URLs off in its own on_config, after this plugin's.
+        self.renderer = self.new_renderer(config)
+        offline.use_bundled_shim(config, files)
         if self.problems:
             files = preview.problem_files(files, config, self.problems, self.config.language)
         for page in all_pages(self.renderer) if not self.problems else ():
@@ -104,6 +117,20 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
             src = f"assets/{asset.name}"
             files.append(File.generated(config, src, content=asset.read_bytes()))
         return files
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        return site_language.name_nav(nav, self.config.language)
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        site_language.name_nav(nav, site_language.page_language(page, self.config.language))
+        return context
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        # Theme templates (the 404 page) speak the site language from the labels table.
+        env.globals["kd_label"] = lambda key: label(key, self.config.language)
+        return env
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
         generated = self.unread.pop(page.file.src_uri, None)

@@ -19,6 +19,7 @@ from kulturdialog.authoring.check import check
 from kulturdialog.errors import display_path
 
 LANGUAGES = ("nb", "nn", "da", "en")
+OFFLINE_FOLDER = "offline-copy"
 
 
 def _version() -> str:
@@ -59,7 +60,51 @@ def _parser() -> argparse.ArgumentParser:
         help=f"folder for the schema files (default: {schemas.SCHEMA_FOLDER.as_posix()} "
         "in the project)",
     )
+    build = commands.add_parser("build", help="build the site into site/ for publishing")
+    build.add_argument(
+        "--zip", action="store_true", help="also pack it as site.zip for any static host"
+    )
+
+    offline = commands.add_parser(
+        "offline",
+        help="build a copy that opens from a folder or USB stick (index.html) and a zip of it",
+    )
+    offline.add_argument(
+        "--out", help=f"folder for the copy (default: {OFFLINE_FOLDER} in the project)"
+    )
     return parser
+
+
+def _build(zip_it: bool) -> int:
+    # Imported here: only these commands need mkdocs.
+    from kulturdialog.site import publish
+
+    root = project.find().root
+    site = root / "site"
+    try:
+        publish.build_site(root, site)
+    except publish.BuildFailed:
+        return 1
+    print(f"The site is in {display_path(site)}/")
+    if zip_it:
+        archive = publish.zip_folder(site, root / "site.zip")
+        print(f"and packed as {display_path(archive)} for any static host.")
+    return 0
+
+
+def _offline(out: str | None) -> int:
+    from kulturdialog.site import publish
+
+    root = project.find().root
+    folder = Path(out).resolve() if out else root / OFFLINE_FOLDER
+    try:
+        publish.build_site(root, folder, offline=True)
+    except publish.BuildFailed:
+        return 1
+    archive = publish.zip_folder(folder, folder.with_suffix(".zip"))
+    print(f"The offline copy is in {display_path(folder)}/ and {display_path(archive)}.")
+    print("Copy either to a USB stick; open index.html in the folder (unpack the zip first).")
+    return 0
 
 
 def _check(path: str | None) -> int:
@@ -104,6 +149,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args.path)
         if args.command == "new":
             return _new(args)
+        if args.command == "build":
+            return _build(args.zip)
+        if args.command == "offline":
+            return _offline(args.out)
         return _schema(args.out)
     except project.NoProject as error:
         print(error, file=sys.stderr)

@@ -20,7 +20,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from kulturdialog.errors import ContentError, Problem
 from kulturdialog.library import Library, load_library
-from kulturdialog.site import offline, passthrough, preview, site_language
+from kulturdialog.site import offline, passthrough, preview, quiet, site_language
 from kulturdialog.views.calendars import calendars
 from kulturdialog.views.labels import LANGUAGES, label
 from kulturdialog.views.pages import all_pages
@@ -61,6 +61,7 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
     # on_config, and the site language set here decides it.
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        quiet.silence_set_up_chatter()
         # Loaded here, before mkdocs cleans the site folder: bad content leaves the last good
         # site in place rather than a half-written one.
         root = self.content_root(config)

@@ -223,3 +223,16 @@ def test_new_takes_its_default_language_from_the_site_language(project_copy: Pat
     assert result.returncode == 0, result.stderr
     written = (project_copy / "content" / "dialogues" / "gruppeopgave.yml").read_text("utf-8")
     assert "language: da" in written and "Et spørgsmålssæt" in written
+
+
+def test_every_command_the_readme_and_guide_show_exists() -> None:
+    from kulturdialog.cli import _parser
+
+    commands = _parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    texts = [ROOT / "README.md", *sorted((ROOT / "docs" / "guide").glob("*.md"))]
+    shown = set()
+    for path in texts:
+        shown |= set(re.findall(r"kulturdialog (?:--\w+ )?([a-z]+)\b", path.read_text("utf-8")))
+    # Words that follow the name in prose rather than commands.
+    shown -= {"and", "command", "commands", "is", "plugin", "the", "in", "set", "turns", "to"}
+    assert shown and shown <= set(commands), sorted(shown - set(commands))

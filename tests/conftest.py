@@ -36,9 +36,16 @@ class Build:
         return found
 
 
-def run_build(site: Path, content: Path | None = None, docs: Path | None = None) -> Build:
-    """Build the project's mkdocs.yml, optionally with other content or docs folders."""
+def run_build(
+    site: Path,
+    content: Path | None = None,
+    docs: Path | None = None,
+    language: str | None = None,
+) -> Build:
+    """Build the project's mkdocs.yml, optionally with other content, docs or site language."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if language is not None:
+        env["KULTURDIALOG_LANGUAGE"] = language
     if content is not None:
         env["KULTURDIALOG_CONTENT"] = str(content)
     if docs is not None:
@@ -71,8 +78,10 @@ BuildSite = Callable[..., Build]
 def build_site(tmp_path_factory: pytest.TempPathFactory) -> BuildSite:
     """A function that builds the site into a new folder: ``build_site(content=..., docs=...)``."""
 
-    def build(content: Path | None = None, docs: Path | None = None) -> Build:
-        return run_build(tmp_path_factory.mktemp("site"), content, docs)
+    def build(
+        content: Path | None = None, docs: Path | None = None, language: str | None = None
+    ) -> Build:
+        return run_build(tmp_path_factory.mktemp("site"), content, docs, language)
 
     return build
 

@@ -70,7 +70,10 @@ def test_a_missing_folder_is_a_problem_not_a_crash(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["check", str(tmp_path / "nowhere")]) == 1
-    assert "the content folder does not exist" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert out == f"{tmp_path / 'nowhere'}: no such file or folder; give a content folder or file\n"
+    # No invented position: there is no file to point into.
+    assert not re.search(r":\d+:\d+:", out)
 
 
 @pytest.mark.parametrize(
@@ -152,3 +155,84 @@ def test_schema_command_writes_the_schema_of_every_kind(tmp_path: Path) -> None:
     assert main(["schema", "--out", str(tmp_path)]) == 0
     assert sorted(p.name for p in tmp_path.glob("*.json")) == sorted(f"{k}.json" for k in KINDS)
     assert main(["schema", "--out", str(tmp_path)]) == 0  # a second run changes nothing
+
+
+# --- a newcomer's commands: found from any folder of the project, refused outside one ---
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A project of our own: mkdocs.yml and the bundled content, as a fresh clone has them."""
+    root = tmp_path / "project"
+    shutil.copytree(ROOT / "content", root / "content")
+    (root / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text("utf-8"), "utf-8")
+    return root
+
+
+def run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """The command as an author types it, in ``cwd``."""
+    import os
+
+    return subprocess.run(
+        [sys.executable, "-m", "kulturdialog", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+    )
+
+
+def test_python_m_and_version_work() -> None:
+    result = run(["--version"], ROOT)
+    assert result.returncode == 0
+    assert re.fullmatch(r"kulturdialog \d+\.\d+\.\d+\n", result.stdout)
+
+
+def test_new_from_inside_the_content_folder_writes_where_it_would_from_the_project(
+    project_copy: Path,
+) -> None:
+    inside = project_copy / "content" / "dialogues"
+    result = run(["new", "gathering", "Høstsamling"], inside)
+    assert result.returncode == 0, result.stderr
+    assert (inside / "hostsamling.yml").is_file()
+    assert not (inside / "content").exists()
+    assert run(["check"], inside).returncode == 0
+
+
+def test_check_and_schema_find_the_project_from_a_folder_below(project_copy: Path) -> None:
+    below = project_copy / "content" / "series"
+    checked = run(["check"], below)
+    assert checked.returncode == 0 and checked.stdout.startswith("OK: ")
+    assert run(["schema"], below).returncode == 0
+    assert (project_copy / "docs" / "schemas" / "gathering.json").is_file()
+    assert not (below / "docs").exists()
+
+
+@pytest.mark.parametrize("args", [["check"], ["new", "gathering", "X"], ["schema"]])
+def test_commands_refuse_to_run_outside_a_project(tmp_path: Path, args: list[str]) -> None:
+    before = snapshot(tmp_path)
+    result = run(args, tmp_path)
+    assert result.returncode == 2
+    assert "not inside a Kulturdialog project" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(tmp_path) == before
+
+
+def test_new_takes_its_default_language_from_the_site_language(project_copy: Path) -> None:
+    result = run(["new", "questions", "Gruppeopgave"], project_copy, KULTURDIALOG_LANGUAGE="da")
+    assert result.returncode == 0, result.stderr
+    written = (project_copy / "content" / "dialogues" / "gruppeopgave.yml").read_text("utf-8")
+    assert "language: da" in written and "Et spørgsmålssæt" in written
+
+
+def test_every_command_the_readme_and_guide_show_exists() -> None:
+    from kulturdialog.cli import _parser
+
+    commands = _parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    texts = [ROOT / "README.md", *sorted((ROOT / "docs" / "guide").glob("*.md"))]
+    shown = set()
+    for path in texts:
+        shown |= set(re.findall(r"kulturdialog (?:--\w+ )?([a-z]+)\b", path.read_text("utf-8")))
+    # Words that follow the name in prose rather than commands.
+    shown -= {"and", "command", "commands", "is", "plugin", "the", "in", "set", "turns", "to"}
+    assert shown and shown <= set(commands), sorted(shown - set(commands))

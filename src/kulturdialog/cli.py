@@ -1,67 +1,162 @@
-"""The ``kulturdialog`` command for authors: check content, start a new file, write the schemas."""
+"""The ``kulturdialog`` command for authors: check content, start a new file, write the schemas.
+
+Each command finds its project, the nearest folder at or above the working one with mkdocs.yml,
+and takes the content folder and the site language from it. Without a project, a command runs
+only where it is told exactly what to read or write (``check PATH``, ``new --content``,
+``schema --out``).
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from kulturdialog.authoring import schemas, starters
+from kulturdialog.authoring import project, schemas, starters
 from kulturdialog.authoring.check import check
 from kulturdialog.errors import display_path
 
 LANGUAGES = ("nb", "nn", "da", "en")
+OFFLINE_FOLDER = "offline-copy"
+
+
+def _version() -> str:
+    try:
+        return version("kulturdialog")
+    except PackageNotFoundError:  # pragma: no cover - run from a source tree not installed
+        return "unknown"
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="kulturdialog", description="Tools for writing Kulturdialog content."
+        prog="kulturdialog",
+        description="Tools for writing Kulturdialog content. Run inside a project: the folder "
+        "with mkdocs.yml, or any folder below it.",
     )
+    parser.add_argument("--version", action="version", version=f"kulturdialog {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check_command = commands.add_parser(
         "check", help="check all content and list every problem with file, line and field"
     )
     check_command.add_argument(
-        "path", nargs="?", default="content", help="content folder or file (default: content)"
+        "path", nargs="?", help="content folder or file (default: the project's content folder)"
     )
 
     new = commands.add_parser("new", help="write a commented starter file for new content")
     new.add_argument("kind", choices=starters.command_names(), help="what to start")
     new.add_argument("title", help="the title; the id and the file name are made from it")
     new.add_argument("--id", help="the id to use instead of one made from the title")
-    new.add_argument("--language", choices=LANGUAGES, default="nb", help="default: nb")
-    new.add_argument("--content", default="content", help="content folder (default: content)")
+    new.add_argument(
+        "--language", choices=LANGUAGES, help="language of the example text (default: the site's)"
+    )
+    new.add_argument("--content", help="content folder (default: the project's content folder)")
 
     schema = commands.add_parser("schema", help="write the JSON Schemas that editors use")
     schema.add_argument(
         "--out",
-        default=str(schemas.SCHEMA_FOLDER),
-        help=f"folder for the schema files (default: {schemas.SCHEMA_FOLDER.as_posix()})",
+        help=f"folder for the schema files (default: {schemas.SCHEMA_FOLDER.as_posix()} "
+        "in the project)",
+    )
+    build = commands.add_parser("build", help="build the site into site/ for publishing")
+    build.add_argument(
+        "--zip", action="store_true", help="also pack it as site.zip for any static host"
+    )
+
+    offline = commands.add_parser(
+        "offline",
+        help="build a copy that opens from a folder or USB stick (index.html) and a zip of it",
+    )
+    offline.add_argument(
+        "--out", help=f"folder for the copy (default: {OFFLINE_FOLDER} in the project)"
     )
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    if args.command == "check":
-        result = check(Path(args.path))
-        for problem in result.problems:
-            print(problem)
-        print(result.summary(), file=sys.stderr if result.problems else sys.stdout)
-        return 0 if result.ok else 1
-    if args.command == "new":
-        made = starters.new_file(
-            args.kind, args.title, Path(args.content), id=args.id, language=args.language
-        )
-        print(made.message, file=sys.stdout if made.written else sys.stderr)
-        return 0 if made.written else 1
-    changed = schemas.write_schemas(Path(args.out))
+def _build(zip_it: bool) -> int:
+    # Imported here: only these commands need mkdocs.
+    from kulturdialog.site import publish
+
+    root = project.find().root
+    site = root / "site"
+    try:
+        publish.build_site(root, site)
+    except publish.BuildFailed:
+        return 1
+    print(f"The site is in {display_path(site)}/")
+    if zip_it:
+        archive = publish.zip_folder(site, root / "site.zip")
+        print(f"and packed as {display_path(archive)} for any static host.")
+    return 0
+
+
+def _offline(out: str | None) -> int:
+    from kulturdialog.site import publish
+
+    root = project.find().root
+    folder = Path(out).resolve() if out else root / OFFLINE_FOLDER
+    try:
+        publish.build_site(root, folder, offline=True)
+    except publish.BuildFailed:
+        return 1
+    archive = publish.zip_folder(folder, folder.with_suffix(".zip"))
+    print(f"The offline copy is in {display_path(folder)}/ and {display_path(archive)}.")
+    print("Copy either to a USB stick; open index.html in the folder (unpack the zip first).")
+    return 0
+
+
+def _check(path: str | None) -> int:
+    root = Path(path) if path is not None else project.find().content
+    if not root.exists():
+        # No position: there is no file to point into.
+        where = path or display_path(root)
+        print(f"{where}: no such file or folder; give a content folder or file")
+        return 1
+    result = check(root)
+    for problem in result.problems:
+        print(problem)
+    print(result.summary(), file=sys.stderr if result.problems else sys.stdout)
+    return 0 if result.ok else 1
+
+
+def _new(args: argparse.Namespace) -> int:
+    if args.content and args.language:
+        content, language = Path(args.content), str(args.language)
+    else:
+        found = project.find()
+        content = Path(args.content) if args.content else found.content
+        language = args.language or found.language
+    made = starters.new_file(args.kind, args.title, content, id=args.id, language=language)
+    print(made.message, file=sys.stdout if made.written else sys.stderr)
+    return 0 if made.written else 1
+
+
+def _schema(out: str | None) -> int:
+    folder = Path(out) if out else project.find().root / schemas.SCHEMA_FOLDER
+    changed = schemas.write_schemas(folder)
     for path in changed:
         print(f"wrote {display_path(path)}")
-    print(f"{len(changed)} schema files changed in {display_path(Path(args.out))}.")
+    print(f"{len(changed)} schema files changed in {display_path(folder)}.")
     return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            return _check(args.path)
+        if args.command == "new":
+            return _new(args)
+        if args.command == "build":
+            return _build(args.zip)
+        if args.command == "offline":
+            return _offline(args.out)
+        return _schema(args.out)
+    except project.NoProject as error:
+        print(error, file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
 
@@ -44,12 +45,29 @@ def command_names() -> list[str]:
     return kinds + [alias for alias, kind in ALIASES.items() if kind in kinds]
 
 
-def template(kind: str) -> str:
-    return (
-        resources.files("kulturdialog.authoring")
-        .joinpath("starters", f"{kind}.yml")
-        .read_text("utf-8")
+LEAD_TIME = timedelta(weeks=8)
+"""How far ahead a starter's date lies: far enough to plan, near enough to be believable."""
+
+
+def template(kind: str, language: str = "nb") -> str:
+    """The starter of ``kind`` written in ``language``; the Norwegian one where none is."""
+    folder = resources.files("kulturdialog.authoring").joinpath("starters")
+    translated = folder.joinpath(language, f"{kind}.yml")
+    return (translated if translated.is_file() else folder.joinpath(f"{kind}.yml")).read_text(
+        "utf-8"
     )
+
+
+def translated(kind: str, language: str) -> bool:
+    """Whether ``kind`` has a starter written in ``language`` (Norwegian bokmål always has)."""
+    folder = resources.files("kulturdialog.authoring").joinpath("starters", language)
+    return language == "nb" or folder.joinpath(f"{kind}.yml").is_file()
+
+
+def future_date(today: date) -> date:
+    """A weekday some weeks after ``today``, for a starter's example date."""
+    day = today + LEAD_TIME
+    return day + timedelta(days=8 - day.isoweekday()) if day.isoweekday() > 5 else day
 
 
 def _yaml_text(value: str) -> str:
@@ -61,10 +79,21 @@ def _yaml_text(value: str) -> str:
     return value if plain_ok and value == value.strip() else json.dumps(value, ensure_ascii=False)
 
 
-def fill(kind: str, title: str, id: str, language: str) -> str:
-    """The starter of ``kind`` with its placeholders filled in."""
-    text = template(kind)
-    for name, value in (("id", id), ("title", _yaml_text(title)), ("language", language)):
+def fill(kind: str, title: str, id: str, language: str, today: date | None = None) -> str:
+    """The starter of ``kind`` with its placeholders filled in; its dates lie after ``today``."""
+    today = today or date.today()
+    # Series and programmes run from the autumn of next year, so every date lies ahead.
+    year = today.year + 1
+    values = {
+        "id": id,
+        "title": _yaml_text(title),
+        "language": language,
+        "date": future_date(today).isoformat(),
+        "year": str(year),
+        "next_year": str(year + 1),
+    }
+    text = template(kind, language)
+    for name, value in values.items():
         text = text.replace("{{ " + name + " }}", value)
     return text
 
@@ -123,5 +152,12 @@ def new_file(
             False,
             f"{display_path(path)} already exists; nothing was written. "
             "Choose another title, or give another id with --id",
+        )
+    if not translated(kind, language):
+        return NewFile(
+            path,
+            True,
+            f"wrote {display_path(path)} (the example text is in Norwegian bokmål: "
+            f"there is no '{language}' starter for {kind} yet)",
         )
     return NewFile(path, True, f"wrote {display_path(path)}")

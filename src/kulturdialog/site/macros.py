@@ -13,6 +13,8 @@ from kulturdialog.model import KINDS
 from kulturdialog.site.plugin import KulturdialogPlugin
 from kulturdialog.views import authoring as authoring_views
 from kulturdialog.views import gatherings, packages, series
+from kulturdialog.views.labels import label as site_label
+from kulturdialog.views.labels import table
 from kulturdialog.views.render import Renderer
 
 ByIdRenderer = Callable[[Renderer, str, str], str]
@@ -81,6 +83,15 @@ def register(env: Any) -> None:
         return series.series_list_fragment(plugin().renderer, page_src())
 
     env.macro(series_list)
+
+    # A label of the site's own pages in the site language, so that a hand-written page such
+    # as the home page changes language with the site.
+    def label(key: str) -> str:
+        if key not in table():
+            raise PluginError(f'{page_src()}: label("{key}"): no such label in labels.yml')
+        return site_label(key, plugin().config.language)
+
+    env.macro(label)
 
     # The author guide: field tables and starter examples, both read from the model.
     def by_kind(name: str, render: ByIdRenderer) -> Callable[[str], str]:

@@ -14,14 +14,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from kulturdialog.content import load_content
 from kulturdialog.errors import ContentError, Problem
 from kulturdialog.library import Library
-from kulturdialog.site import passthrough, preview, staging
+from kulturdialog.site import offline, passthrough, preview, quiet, site_language, staging
 from kulturdialog.views.calendars import calendars
-from kulturdialog.views.labels import LANGUAGES
+from kulturdialog.views.labels import LANGUAGES, label
 from kulturdialog.views.pages import all_pages
 from kulturdialog.views.render import GeneratedPage, Renderer
 
@@ -60,7 +62,11 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
     def content_root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or ".").parent / self.config.content
 
+    # Before the other plugins: the search plugin reads the theme's language in its own
+    # on_config, and the site language set here decides it.
+    @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        quiet.silence_set_up_chatter()
         # Loaded here, before mkdocs cleans the site folder: bad content leaves the last good
         # site in place rather than a half-written one.
         root = self.content_root(config)
@@ -78,9 +84,8 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
             config.nav = None
         self.unread = {}
         self.set_aside = {}
-        self.renderer = Renderer(
-            self.library, language=self.config.language, directory_urls=config.use_directory_urls
-        )
+        site_language.apply(config, self.config.language, self.library)
+        self.renderer = self.new_renderer(config)
         if not self.serving:
             # Everything is written into a staging folder, put in place when complete.
             self.site = Path(config.site_dir)
@@ -90,7 +95,16 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
         config.extra_css.append(STYLESHEET)
         return config
 
+    def new_renderer(self, config: MkDocsConfig) -> Renderer:
+        return Renderer(
+            self.library, language=self.config.language, directory_urls=config.use_directory_urls
+        )
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        # Made again now that every plugin has configured the site: the offline plugin turns
+        # directory URLs off in its own on_config, after this plugin's.
+        self.renderer = self.new_renderer(config)
+        offline.use_bundled_shim(config, files)
         if self.problems:
             files = preview.problem_files(files, config, self.problems, self.config.language)
         docs = Path(config.docs_dir).name
@@ -135,6 +149,20 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
                 + "\nRename or remove one of them."
             )
         return files
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        return site_language.name_nav(nav, self.config.language)
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        site_language.name_nav(nav, site_language.page_language(page, self.config.language))
+        return context
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        # Theme templates (the 404 page) speak the site language from the labels table.
+        env.globals["kd_label"] = lambda key: label(key, self.config.language)
+        return env
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
         generated = self.unread.pop(page.file.src_uri, None)

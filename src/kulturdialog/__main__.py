@@ -1,0 +1,7 @@
+"""``python -m kulturdialog``: the same command as ``kulturdialog``."""
+
+import sys
+
+from kulturdialog.cli import main
+
+sys.exit(main())

@@ -1,0 +1,121 @@
+"""Publishing: one site_url, example workflows, a zip for any host, the offline build's plugins."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kulturdialog.site import publish
+from tests.conftest import ROOT, Build
+
+EXAMPLES = ROOT / "examples"
+
+
+def site_url() -> str:
+    found = re.findall(r"^site_url: (\S+)$", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M)
+    assert len(found) == 1
+    return found[0]
+
+
+def test_site_url_is_set_in_one_place_only() -> None:
+    url = site_url()
+    assert url.startswith("https://") and url.endswith("/")
+    # Built output repeats it by design; only sources count.
+    skipped = {".venv", "node_modules", ".git", "site", "offline-copy", "public"}
+    for path in ROOT.glob("**/*"):
+        if path.suffix not in {".py", ".html", ".yml", ".md", ".js"} or skipped & set(path.parts):
+            continue
+        if path.name != "mkdocs.yml":
+            assert url not in path.read_text("utf-8", errors="replace"), path
+
+
+def test_the_sitemap_lists_every_page_at_the_site_url(bundled: Build) -> None:
+    url = site_url()
+    listed = set(re.findall(r"<loc>([^<]+)</loc>", (bundled.site / "sitemap.xml").read_text()))
+    pages = {
+        url + str(path.parent.relative_to(bundled.site)).removeprefix(".") + "/"
+        for path in bundled.site.rglob("index.html")
+        # Presenter views are slides for the room, written as files of their own: not pages.
+        if path.parent.name != "presenter"
+    }
+    pages = {page.replace(url + "/", url) for page in pages}
+    assert pages <= listed, sorted(pages - listed)[:5]
+
+
+def test_every_page_names_its_canonical_address(bundled: Build) -> None:
+    url = site_url()
+    runsheet = next(bundled.site.glob("gatherings/*/runsheet/index.html"))
+    relative = runsheet.parent.relative_to(bundled.site)
+    link = bundled.html(str(runsheet.relative_to(bundled.site))).select_one("link[rel=canonical]")
+    assert link is not None and link["href"] == f"{url}{relative}/"
+
+
+def _load(name: str) -> dict[object, object]:
+    loaded = yaml.safe_load((EXAMPLES / name).read_text("utf-8"))
+    assert isinstance(loaded, dict)
+    return loaded
+
+
+def test_the_github_pages_example_builds_with_the_project_command_and_deploys() -> None:
+    workflow = _load("github-pages.yml")
+    # YAML 1.1 reads the key 'on' as true, as GitHub's own parser does not; either is the key.
+    triggers = workflow.get("on", workflow.get(True))
+    assert isinstance(triggers, dict) and "push" in triggers
+    jobs = workflow["jobs"]
+    assert isinstance(jobs, dict)
+    steps = jobs["build"]["steps"]
+    runs = [step.get("run") for step in steps]
+    assert "python -m kulturdialog build" in runs
+    upload = next(step for step in steps if "upload-pages-artifact" in step.get("uses", ""))
+    assert upload["with"]["path"] == "site"
+    assert any("deploy-pages" in step.get("uses", "") for step in jobs["deploy"]["steps"])
+    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+
+
+def test_the_gitlab_pages_example_publishes_the_built_site_as_public() -> None:
+    pages = _load("gitlab-pages.yml")["pages"]
+    assert isinstance(pages, dict)
+    assert "python -m kulturdialog build" in pages["script"]
+    assert "mv site public" in pages["script"]
+    assert pages["artifacts"]["paths"] == ["public"]
+
+
+def test_a_zip_holds_the_folder_file_for_file(tmp_path: Path) -> None:
+    folder = tmp_path / "site"
+    (folder / "a").mkdir(parents=True)
+    (folder / "index.html").write_text("<p>hei</p>")
+    (folder / "a" / "b.html").write_text("<p>b</p>")
+    archive = publish.zip_folder(folder, tmp_path / "site.zip")
+    with zipfile.ZipFile(archive) as opened:
+        assert sorted(n for n in opened.namelist() if not n.endswith("/")) == [
+            "site/a/b.html",
+            "site/index.html",
+        ]
+        assert opened.read("site/index.html") == b"<p>hei</p>"
+
+
+@pytest.mark.parametrize(
+    "plugins",
+    [
+        "  - search\n  - kulturdialog\n  - macros\n",
+        "  - search:\n      enabled: false\n  - kulturdialog\n  - pagefind_search\n  - macros\n",
+        "  - kulturdialog\n  - macros\n",
+    ],
+)
+def test_the_offline_build_uses_its_own_search_whatever_the_site_uses(
+    tmp_path: Path, plugins: str
+) -> None:
+    (tmp_path / "mkdocs.yml").write_text("site_name: X\nplugins:\n" + plugins, "utf-8")
+    chosen = publish.offline_plugins(tmp_path)
+    names = [next(iter(p)) if isinstance(p, dict) else p for p in chosen]
+    assert names == ["kulturdialog", "macros", "search", "offline"]
+
+
+def test_the_bundled_offline_plugins_keep_the_site_language_setting() -> None:
+    chosen = publish.offline_plugins(ROOT)
+    kulturdialog = next(p for p in chosen if isinstance(p, dict) and "kulturdialog" in p)
+    assert kulturdialog["kulturdialog"]["language"] in ("nb", "nn", "da", "en")

@@ -1,0 +1,118 @@
+"""The whole page in its language: Material's words, our labels, the nav, 404 and search."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from mkdocs.theme import Theme
+
+from kulturdialog.library import Library
+from kulturdialog.site import site_language
+from kulturdialog.views.labels import LANGUAGES
+from tests.conftest import FIXTURES, ROOT, Build, BuildSite
+from tests.language_scan import foreign_words, material_words, scan, words, wrong_words
+
+THEME = ROOT / "src" / "kulturdialog" / "site" / "theme"
+KEYS = sorted(material_words("en"))
+
+
+def _translate(key: str, page_language: str | None, site: str) -> str:
+    theme = Theme(name="material", language=site)
+    theme.dirs.insert(0, str(THEME))
+    env = theme.get_env()
+    template = env.from_string(
+        '{% import "partials/language.html" as lang with context %}{{ lang.t(key) }}'
+    )
+    meta = {"language": page_language} if page_language else {}
+    page = SimpleNamespace(meta=meta)
+    return template.render(page=page, config={"theme": {"language": site}}, key=key)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    page=st.sampled_from(LANGUAGES),
+    site=st.sampled_from(LANGUAGES),
+    key=st.sampled_from(KEYS),
+)
+def test_every_theme_word_is_in_the_page_language_whatever_the_site_language(
+    page: str, site: str, key: str
+) -> None:
+    assert _translate(key, page, site) == material_words(page).get(key, material_words("en")[key])
+
+
+@settings(max_examples=20, deadline=None)
+@given(site=st.sampled_from(LANGUAGES), key=st.sampled_from(KEYS))
+def test_a_page_without_a_language_speaks_the_site_language(site: str, key: str) -> None:
+    assert _translate(key, None, site) == material_words(site).get(key, material_words("en")[key])
+
+
+@given(language=st.sampled_from(LANGUAGES), other=st.sampled_from(LANGUAGES))
+def test_the_scan_finds_a_word_of_another_language_and_passes_the_same_word_marked(
+    language: str, other: str
+) -> None:
+    foreign = sorted(foreign_words(language))
+    if not foreign:
+        return
+    word = foreign[0]
+    assert wrong_words(f'<html lang="{language}"><body><p>{word}</p></body></html>')
+    owner = next(code for code in LANGUAGES if word in words(code))
+    marked = f'<html lang="{language}"><body><p lang="{owner}">{word}</p></body></html>'
+    assert wrong_words(marked) == []
+
+
+def test_search_stems_the_site_language_first_then_the_content_languages() -> None:
+    assert site_language.search_languages("da", Library()) == ["da"]
+    assert site_language.search_languages("nn", Library()) == ["no"]
+
+
+@pytest.fixture(scope="module")
+def danish(build_site: BuildSite, tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The bundled content plus a Danish workshop, built with the site language set to da."""
+    content = tmp_path_factory.mktemp("content") / "content"
+    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(FIXTURES / "danish", content / "danish")
+    built = build_site(content=content, language="da")
+    assert built.returncode == 0, built.output
+    return built
+
+
+def test_no_page_of_the_norwegian_site_has_a_word_of_another_language(bundled: Build) -> None:
+    assert scan(bundled.site) == {}
+
+
+def test_no_page_of_the_danish_site_has_a_word_of_another_language(danish: Build) -> None:
+    assert scan(danish.site) == {}
+
+
+def test_the_danish_site_is_danish_around_its_pages(danish: Build) -> None:
+    home = danish.html("index.html")
+    assert home.html is not None and home.html["lang"] == "da"
+    nav = [a.get_text(" ", strip=True) for a in home.select("nav.md-nav--primary a")]
+    assert "Arrangementer" in nav and "Samlinger" not in nav
+    search = home.select_one(".md-search__input")
+    assert search is not None and search["placeholder"] == "Søg"
+    assert "Made with" not in home.get_text()
+    missing = danish.html("404.html")
+    assert missing.h1 is not None and missing.h1.get_text() == "Siden blev ikke fundet"
+
+
+def test_a_page_keeps_its_content_language_on_a_site_of_another(bundled: Build) -> None:
+    danish_page = next(Path(bundled.site, "packages").glob("samarbejdsprojekter-*/index.html"))
+    html = bundled.html(str(danish_page.relative_to(bundled.site)))
+    assert html.html is not None and html.html["lang"] == "da"
+    nav = [a.get_text(" ", strip=True) for a in html.select("nav.md-nav--primary a")]
+    assert "Arrangementer" in nav
+    home = bundled.html("index.html")
+    assert home.html is not None and home.html["lang"] == "nb"
+
+
+def test_a_danish_gathering_on_the_danish_site(danish: Build) -> None:
+    page = danish.html("gatherings/vaerksted-om-samarbejde/runsheet/index.html")
+    assert page.html is not None and page.html["lang"] == "da"
+    skip = page.select_one("a.md-skip")
+    assert skip is not None and skip.get_text(strip=True) == "Gå til indholdet"

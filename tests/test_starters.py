@@ -1,0 +1,77 @@
+"""Starters in the author's language, with a date ahead and the organiser left to the author."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kulturdialog.authoring import starters
+from kulturdialog.views.labels import LANGUAGES
+
+TRANSLATED = ("gathering", "question_set", "worksheet")
+"""Kinds whose starter is written in every language."""
+
+# A word of each language that the gathering starter's example text uses, and no other does.
+GATHERING_WORDS = {"nb": "Gruppeoppgave", "nn": "Velkomen", "da": "Gruppearbejde", "en": "Welcome"}
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2200, 1, 1)))
+def test_the_example_date_is_a_weekday_weeks_ahead(today: date) -> None:
+    day = starters.future_date(today)
+    assert today + timedelta(weeks=8) <= day <= today + timedelta(weeks=8, days=2)
+    assert day.isoweekday() <= 5
+
+
+@given(
+    st.sampled_from(starters.starter_kinds()),
+    st.sampled_from(LANGUAGES),
+    st.dates(min_value=date(2020, 1, 1), max_value=date(2100, 1, 1)),
+)
+def test_every_date_in_every_starter_lies_ahead(kind: str, language: str, today: date) -> None:
+    text = starters.fill(kind, "Tittel", "tittel", language, today=today)
+    loaded = yaml.safe_load(text)
+
+    def dates(value: object) -> list[date]:
+        if isinstance(value, date):
+            return [value]
+        if isinstance(value, dict):
+            return [d for item in value.values() for d in dates(item)]
+        if isinstance(value, list):
+            return [d for item in value for d in dates(item)]
+        return []
+
+    assert all(found > today for found in dates(loaded))
+    years = [v for k, v in _pairs(loaded) if k == "year"]
+    assert all(year > today.year for year in years)
+
+
+def _pairs(value: object) -> list[tuple[str, object]]:
+    if isinstance(value, dict):
+        return [(k, v) for k, v in value.items()] + [p for v in value.values() for p in _pairs(v)]
+    if isinstance(value, list):
+        return [p for item in value for p in _pairs(item)]
+    return []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_gathering_starter_is_written_in_the_language_asked_for(language: str) -> None:
+    text = starters.fill("gathering", "Tittel", "tittel", language)
+    assert GATHERING_WORDS[language] in text
+    for other, word in GATHERING_WORDS.items():
+        if other != language:
+            assert word not in text, (language, word)
+
+
+@pytest.mark.parametrize("kind", TRANSLATED)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_translated_starters_exist_and_leave_the_organiser_to_the_author(
+    kind: str, language: str
+) -> None:
+    assert starters.translated(kind, language)
+    loaded = yaml.safe_load(starters.fill(kind, "Tittel", "tittel", language))
+    assert "organisers" not in loaded and "contacts" not in loaded
+    assert "kulturskoleråd" not in starters.template(kind, language).lower()

@@ -13,6 +13,7 @@ from kulturdialog.model.common import (
     Format,
     Id,
     Language,
+    Link,
     Minutes,
     Model,
     Preparation,
@@ -131,3 +132,5 @@ class Gathering(Model):
     """Notes for the facilitator about the gathering as a whole. Not shown to participants."""
     contacts: list[Contact] = []
     """Whom to ask."""
+    links: list[Link] = []
+    """Recordings, articles and documents the source names, by their titles."""

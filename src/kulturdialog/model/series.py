@@ -15,9 +15,11 @@ from kulturdialog.model.common import (
     Format,
     Id,
     Language,
+    Link,
     Minutes,
     Model,
     Preparation,
+    Section,
     Text,
     WebAddress,
 )
@@ -215,6 +217,20 @@ class Phase(Model):
     """The phase in the author's words."""
 
 
+class Period(Model):
+    """A period the source gives for the whole series or programme, with where it says so."""
+
+    first: Month
+    """The first month, YYYY-MM."""
+    last: Month
+    """The last month, YYYY-MM."""
+    text: Text
+    """The source's words about the period, such as 'Avtalen gjelder for perioden februar
+    2024–juni 2025'."""
+    source: Text
+    """Where in the source the period is given, such as 'Grunnlagsdokumentet, Avtaleperiode'."""
+
+
 class _Plan(Model):
     """What every series and programme has."""
 
@@ -242,6 +258,17 @@ class _Plan(Model):
     """Where to read more."""
     contacts: list[Contact] = []
     """Whom to ask."""
+    periods: list[Period] = []
+    """The periods the source gives for the whole, each with where it comes from. The dates of
+    the items are shown beside them and may run beyond them."""
+    sections: list[Section] = []
+    """Further parts of the source under their own headings: the strategy it belongs to,
+    funding, how applications are reviewed, anchoring, costs, selection criteria,
+    obligations."""
+    links: list[Link] = []
+    """Documents and pages the source refers to, by their titles."""
+    reminders: list[Text] = []
+    """Practical reminders for those who take part, such as 'Husk å mute din mikrofon'."""
 
 
 class Series(_Plan):
@@ -272,8 +299,6 @@ class Programme(_Plan):
     """How the programme is organised."""
     preparation: Preparation | None = None
     """What participants do before they take part."""
-    period: Text | None = None
-    """The period the agreement covers, in the author's words."""
 
 
 Plan = Series | Programme

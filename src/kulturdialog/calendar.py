@@ -66,9 +66,18 @@ def gathering_calendar(gathering: Gathering, stamp: datetime) -> Calendar:
     return calendar
 
 
-def plan_calendar(plan: Plan, stamp: datetime) -> Calendar:
-    """A calendar with every dated meeting or event of a series or programme."""
+def unplaced(plan: Plan) -> list[Item]:
+    """Items of ``plan`` a calendar cannot hold: those with only a month, weeks without days,
+    or no time at all."""
+    return [item for item in plan.items if not any(_placeable(w) for w in item.times)]
+
+
+def plan_calendar(plan: Plan, stamp: datetime, description: str | None = None) -> Calendar:
+    """A calendar with every dated meeting or event of a series or programme. ``description``
+    (the calendar's X-WR-CALDESC) says in words what the calendar leaves out."""
     calendar = _new_calendar(plan.title, plan.language)
+    if description:
+        calendar.add("x-wr-caldesc", description)
     zone = ZoneInfo(TIME_ZONES[plan.language])
     for item in plan.items:
         times = item.times

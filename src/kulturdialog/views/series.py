@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from kulturdialog.calendar import has_calendar
+from kulturdialog.calendar import has_calendar, unplaced
 from kulturdialog.model import Item, Plan, Worksheet
 from kulturdialog.views import timeline, urls
 from kulturdialog.views.labels import label
@@ -54,6 +54,7 @@ def plan_pages(renderer: Renderer, plan: Plan) -> Iterator[GeneratedPage]:
         undated=timeline.undated(plan),
         dated=timeline.is_dated(plan),
         span=timeline.span(plan),
+        no_date=[item.id for item in unplaced(plan)] if timeline.is_dated(plan) else [],
         calendar=_calendar_link(renderer, plan, src),
         worksheets=_worksheets_of(renderer, plan),
     )

@@ -43,26 +43,33 @@ def _new_calendar(title: str, language: str) -> Calendar:
 
 
 def gathering_calendar(gathering: Gathering, stamp: datetime) -> Calendar:
-    """A calendar with the gathering's day, timed when it has a start time."""
+    """A calendar with one event per day of the gathering, timed when the day has a start."""
     calendar = _new_calendar(gathering.title, gathering.language)
-    if gathering.date is None:
-        return calendar
     zone = ZoneInfo(TIME_ZONES[gathering.language])
-    event = _event(f"{gathering.id}@{UID_DOMAIN}", gathering.title, stamp)
-    if gathering.start is None:
-        event.add("dtstart", gathering.date)
-        event.add("dtend", gathering.date + timedelta(days=1))
-    else:
-        total = sum(block.minutes for block in gathering.programme)
-        begins = datetime.combine(gathering.date, gathering.start, zone)
-        event.add("dtstart", begins)
-        event.add("dtend", begins + timedelta(minutes=total))
-    if gathering.place:
-        event.add("location", gathering.place)
-    if gathering.summary:
-        event.add("description", gathering.summary)
-    calendar.add_component(event)
-    calendar.add_missing_timezones()
+    for day in gathering.schedule:
+        if day.date is None:
+            continue
+        # A one-day gathering keeps the UID it always had; each of several days has its own.
+        uid = f"{gathering.id}-{day.number}" if day.several else gathering.id
+        event = _event(f"{uid}@{UID_DOMAIN}", gathering.title, stamp)
+        if day.start is None:
+            event.add("dtstart", day.date)
+            event.add("dtend", day.date + timedelta(days=1))
+        else:
+            begins = datetime.combine(day.date, day.start, zone)
+            event.add("dtstart", begins)
+            if day.programme:
+                total = sum(block.minutes for block in day.programme)
+                event.add("dtend", begins + timedelta(minutes=total))
+            elif day.end is not None:
+                event.add("dtend", datetime.combine(day.date, day.end, zone))
+        if gathering.place:
+            event.add("location", gathering.place)
+        if gathering.summary:
+            event.add("description", gathering.summary)
+        calendar.add_component(event)
+    if calendar.events:
+        calendar.add_missing_timezones()
     return calendar
 
 

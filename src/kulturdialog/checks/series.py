@@ -20,10 +20,14 @@ if TYPE_CHECKING:
 def check_series(library: Library) -> Iterator[Problem]:
     """Every problem in the series and programmes of ``library``."""
     for entry in library.series.values():
-        yield from check_plan(entry, library.worksheets)
+        yield from check_plan(entry, library.worksheets, library.gatherings)
 
 
-def check_plan(entry: Entry[Plan], worksheets: Mapping[str, object]) -> Iterator[Problem]:
+def check_plan(
+    entry: Entry[Plan],
+    worksheets: Mapping[str, object],
+    gatherings: Mapping[str, object] | None = None,
+) -> Iterator[Problem]:
     plan = entry.model
     seen: dict[str, int] = {}
     for index, item in enumerate(plan.items):
@@ -41,6 +45,16 @@ def check_plan(entry: Entry[Plan], worksheets: Mapping[str, object]) -> Iterator
                 (*here, "worksheet"),
                 f"there is no worksheet with the id '{item.worksheet}'; check the spelling or add "
                 "it" + (f" (known ids: {known})" if known else ""),
+            )
+        if (
+            item.gathering is not None
+            and gatherings is not None
+            and (item.gathering not in gatherings)
+        ):
+            yield entry.problem(
+                (*here, "gathering"),
+                f"there is no gathering with the id '{item.gathering}'; check the spelling "
+                "or add it",
             )
         yield from check_when(entry, here, item)
         for number, session in enumerate(item.sessions):

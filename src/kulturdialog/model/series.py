@@ -183,6 +183,9 @@ class Item(When):
     """Suggested points for discussion."""
     worksheet: Id | None = None
     """The id of a planning worksheet used in the meeting."""
+    gathering: Id | None = None
+    """The id of the gathering file that holds this item's days and programme, when there is
+    one; the timeline links to it."""
     sessions: list[Session] = []
     """The times the item is offered, when it is offered more than once."""
     note: Text | None = None

@@ -26,7 +26,7 @@ class CalendarFile:
 def calendars(library: Library, stamp: datetime) -> Iterator[CalendarFile]:
     """Every calendar file of ``library``; ``stamp`` is when they were made (DTSTAMP)."""
     for gathering in library.sorted_gatherings():
-        if gathering.date is not None:
+        if gathering.first_date is not None:
             content = gathering_calendar(gathering, stamp).to_ical()
             yield CalendarFile(urls.gathering_calendar(gathering.id), content)
     for entry in library.series.values():

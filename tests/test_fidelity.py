@@ -461,6 +461,23 @@ SOURCE_004: dict[str, list[str]] = {
     ],
 }
 
+FELLESSAMLING_1 = "gatherings/fremtidens-kulturskole-fellessamling-1"
+
+SOURCE_004[f"{FELLESSAMLING_1}/index.html"] = [
+    "Fellessamling 1: oppstart av regionale program",
+    "24.–25. september 2024",
+    "Dag 1: 24. september 2024",
+    "Dag 2: 25. september 2024",
+    "Uke 39",
+    "Fysisk",
+    "Norsk kulturskoleråd",
+    "Kommunegruppene møter på fellessamlinger og i lokalt arbeid gjennom hele perioden.",
+]
+SOURCE_004[f"{FELLESSAMLING_1}/facilitator/index.html"] = [
+    "Kostnader i forbindelse med reise til samlinger og overnatting dekkes av deltakerkommunene.",
+    "Programmet dekker veiledningsstøtte, faglig innhold og dagpakker på samlinger.",
+]
+
 CLOCK_TIMES_004 = {"09:00", "14:00"}
 """The only clock times the programme's schedule gives (the inspiration day)."""
 
@@ -618,6 +635,17 @@ def test_no_clock_time_the_source_does_not_give(
 ) -> None:
     shown = set(re.findall(r"\b\d{2}:\d{2}\b", text_of(bundled, path)))
     assert shown and shown <= allowed
+
+
+@pytest.mark.parametrize("page", ["index.html", "facilitator/index.html", "runsheet/index.html"])
+def test_004_the_two_day_gathering_has_no_time_or_programme_the_source_does_not_give(
+    bundled: Build, page: str
+) -> None:
+    path = f"{FELLESSAMLING_1}/{page}"
+    assert re.findall(r"\b\d{1,2}:\d{2}\b", text_of(bundled, path)) == []
+    article = bundled.article(path)
+    assert article.select("table, .kd-guide, .kd-live") == []
+    assert len(article.select(".kd-note--no-programme")) == 2
 
 
 def test_004_durations_are_the_source_s_in_minutes(bundled: Build) -> None:

@@ -128,6 +128,7 @@ SOURCE_001: dict[str, list[str]] = {
         "96 pct.",
         "19 pct. af projektdeltagerne angiver",
         "93 pct. angiver",
+        "som det eneste er det, der i en eller anden grad motiverer alle projektdeltagerne",
         "N = 57–58",
         # the network's remit and the MBUL report with its quote, cut at the start as the
         # source cuts it
@@ -612,10 +613,9 @@ def test_002_the_collection_s_three_presentations_are_not_said_of_one_package(
             for li in article.select("li")
             if li.get_text(strip=True).startswith("Tre presentasjoner")
         )
-        section = form.find_parent("section", class_="kd-section")
-        while section.find_parent("section", class_="kd-section") is not None:
-            section = section.find_parent("section", class_="kd-section")
-        heading = section.select_one(".kd-section__title").get_text()
+        # The list sits in the collection's section, under the collection's own heading.
+        section = form.find_parent("section", class_="kd-section--top")
+        heading = section.find_previous_sibling("h2").get_text(strip=True)
         assert heading == "Temapakker for arbeid på vei mot Fremtidens kulturskole"
 
 

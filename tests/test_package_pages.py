@@ -151,8 +151,8 @@ def test_announced_packages_say_so_and_show_only_the_seed_s_words(bundled: Build
         assert "Denne temapakken er varslet" in article.select_one(".kd-announced").get_text()
         # Form, method and audience are the collection's, under the collection's own heading
         # that says there are three packages; not lists of this package alone.
-        collection = article.select_one("section.kd-section")
-        assert collection.select_one(".kd-section__title").get_text() == (
+        collection = article.select_one("section.kd-section--top")
+        assert collection.find_previous_sibling("h2").get_text(strip=True) == (
             "Temapakker for arbeid på vei mot Fremtidens kulturskole"
         )
         assert "«På vei mot Fremtidens kulturskole»" in collection.get_text()

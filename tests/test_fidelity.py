@@ -648,6 +648,18 @@ def test_004_the_two_day_gathering_has_no_time_or_programme_the_source_does_not_
     assert len(article.select(".kd-note--no-programme")) == 2
 
 
+def test_a_series_date_range_covers_all_of_its_items(bundled: Build) -> None:
+    cards = {
+        card.select_one("strong").get_text(): card.select_one(".kd-card__meta").get_text()
+        for card in bundled.article("series/index.html").select("li.kd-card")
+    }
+    # The helpdesk runs to week 14 (April); the sharing arena is in January 2026.
+    assert "januar 2022 – april 2022" in cards["Webinarer for ordningen Inkluderende kulturskoler"]
+    assert (
+        "mars 2024 – januar 2026" in cards["Fremtidens kulturskole – regionale program 2024–2025"]
+    )
+
+
 def test_004_durations_are_the_source_s_in_minutes(bundled: Build) -> None:
     page = text_of(bundled, PROGRAMME)
     assert page.count(f"Varighet: {CONVERTED['2,5 timer']}") == 5

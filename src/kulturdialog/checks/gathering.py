@@ -21,6 +21,14 @@ def check_gatherings(library: Library) -> Iterator[Problem]:
 
 def check_gathering(entry: Entry[Gathering], library: Library) -> Iterator[Problem]:
     gathering = entry.model
+    if gathering.days:
+        for field in ("date", "start", "end", "programme"):
+            if getattr(gathering, field):
+                yield entry.problem(
+                    (field,),
+                    f"a gathering with 'days' has its dates, times and programme in each day; "
+                    f"move '{field}' into the days, or remove 'days'",
+                )
     used: set[str] = set()
     # Every rule runs per day: a one-day gathering is one day whose fields are at the top.
     for day in gathering.schedule:

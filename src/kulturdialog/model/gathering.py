@@ -191,16 +191,8 @@ class Gathering(Model):
 
     @model_validator(mode="after")
     def _one_day_or_several(self) -> Gathering:
-        if self.days:
-            for field in ("date", "start", "end", "programme"):
-                if getattr(self, field):
-                    raise PydanticCustomError(
-                        "days_and_day",
-                        "a gathering with 'days' has its dates, times and programme in each "
-                        "day; move '{field}' into the days, or remove 'days'",
-                        {"field": field},
-                    )
-        elif not self.programme:
+        # 'days' together with a day's own fields is reported, at the field, by the checks.
+        if not self.days and not self.programme:
             raise PydanticCustomError(
                 "no_programme",
                 "a gathering needs a 'programme' with at least one block, or 'days'",

@@ -648,6 +648,17 @@ def test_004_the_two_day_gathering_has_no_time_or_programme_the_source_does_not_
     assert len(article.select(".kd-note--no-programme")) == 2
 
 
+def test_004_no_minutes_are_counted_for_days_without_a_programme(bundled: Build) -> None:
+    for path in ("gatherings/index.html", "index.html"):
+        card = next(
+            c
+            for c in bundled.article(path).select("li.kd-card")
+            if "Fellessamling 1" in c.get_text()
+        )
+        meta = card.select_one(".kd-card__meta").get_text(" ", strip=True)
+        assert "min" not in meta and "program ikke oppgitt" in meta, meta
+
+
 def test_a_series_date_range_covers_all_of_its_items(bundled: Build) -> None:
     cards = {
         card.select_one("strong").get_text(): card.select_one(".kd-card__meta").get_text()

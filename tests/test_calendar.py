@@ -30,7 +30,12 @@ def events(calendar: Calendar) -> dict[str, Event]:
 def test_every_calendar_file_parses_back_with_its_time_zone(bundled: Build) -> None:
     files = sorted(bundled.site.rglob("*.ics"))
     names = {path.name for path in files}
-    assert names == {f"{BUNDLED_GATHERING}.ics", f"{PROGRAMME}.ics", f"{WEBINARS}.ics"}
+    assert names == {
+        f"{BUNDLED_GATHERING}.ics",
+        "fremtidens-kulturskole-fellessamling-1.ics",
+        f"{PROGRAMME}.ics",
+        f"{WEBINARS}.ics",
+    }
     for path in files:
         calendar = parse(path)
         assert calendar.walk("VEVENT"), path
@@ -127,3 +132,39 @@ def test_a_gathering_with_a_start_time_is_a_timed_event() -> None:
     assert event.decoded("dtend") == begins + timedelta(minutes=total)
     assert str(event["location"]) == "Kulturskolen"
     assert [str(tz["tzid"]) for tz in parsed.walk("VTIMEZONE")] == ["Europe/Oslo"]
+
+
+def test_the_calendar_names_every_item_it_cannot_hold_and_the_page_marks_them(
+    bundled: Build,
+) -> None:
+    calendar = parse(bundled.site / f"series/{PROGRAMME}/{PROGRAMME}.ics")
+    held = {str(event["summary"]) for event in calendar.walk("VEVENT")}
+    description = str(calendar["x-wr-caldesc"])
+    plan = load_library(Path("content")).series[PROGRAMME].model
+    titled = {i.id: f"{i.title}: {i.subtitle}" if i.subtitle else i.title for i in plan.items}
+    unheld = [item for item in plan.items if titled[item.id] not in held]
+    assert [item.id for item in unheld] == [
+        "veiledning-1",
+        "veiledning-2",
+        "veiledning-3",
+        "veiledning-4",
+        "koordinatorsamling-5",
+        "veiledning-5",
+        "delingsarena",
+    ]
+    for item in unheld:
+        assert item.title in description
+    assert "Veiledningsbesøk/veiledning kommunegruppe 1 (oktober 2024, uke 40–44)" in description
+    assert "Delingsarena! (januar 2026, uke 2–3/4)" in description
+    for item in plan.items:
+        if titled[item.id] in held:
+            assert f"{titled[item.id]} (" not in description
+    page = bundled.article(f"series/{PROGRAMME}/index.html")
+    marked = [
+        li.select_one(".kd-event__title").get_text(" ", strip=True)
+        for li in page.select("li.kd-event--no-date")
+    ]
+    assert marked == [item.title for item in unheld]
+    assert all(li.select_one(".kd-no-date") for li in page.select("li.kd-event--no-date"))
+    webinars = parse(bundled.site / f"series/{WEBINARS}/{WEBINARS}.ics")
+    assert "x-wr-caldesc" not in webinars

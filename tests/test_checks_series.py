@@ -88,7 +88,8 @@ def test_month_and_week_without_a_day_is_allowed() -> None:
 
 
 def test_the_bundled_series_load_with_their_items_and_sessions() -> None:
-    library = load_content(ROOT / "content" / "series")
+    # The whole content: a programme's item may refer to a gathering in content/dialogues.
+    library = load_content(ROOT / "content")
     kulturspor = library.plan("kulturspor")
     assert isinstance(kulturspor, Series)
     assert [item.title for item in kulturspor.items] == [
@@ -109,3 +110,26 @@ def test_the_bundled_series_load_with_their_items_and_sessions() -> None:
     assert len(programme.items) == 19
     assert len(programme.phases) == 5
     assert len(programme.competence_goals) == 5
+
+
+def test_an_item_s_gathering_must_exist_and_agree_on_the_days(tmp_path: Path) -> None:
+    programme = ROOT / "content/series/fremtidens-kulturskole-regionale-program-2024-2025.yml"
+    text = programme.read_text("utf-8")
+    (tmp_path / "programme.yml").write_text(
+        text.replace("end_date: 2024-09-25", "end_date: 2024-09-26"), "utf-8"
+    )
+    with pytest.raises(ContentError) as raised:
+        load_library(tmp_path)
+    assert [p.message for p in raised.value.problems] == [
+        "there is no gathering with the id 'fremtidens-kulturskole-fellessamling-1'; check the "
+        "spelling or add it"
+    ]
+    gathering = ROOT / "content/dialogues/fremtidens-kulturskole-fellessamling-1.yml"
+    (tmp_path / "gathering.yml").write_text(gathering.read_text("utf-8"), "utf-8")
+    with pytest.raises(ContentError) as raised:
+        load_library(tmp_path)
+    (problem,) = raised.value.problems
+    assert problem.field == "items.3.date"
+    assert "runs 2024-09-24 to 2024-09-25, but this item says 2024-09-24 to 2024-09-26" in (
+        problem.message
+    )

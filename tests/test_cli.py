@@ -37,7 +37,7 @@ def test_check_passes_on_the_bundled_content_with_a_summary(
     before = snapshot(ROOT / "content")
     assert main(["check", str(ROOT / "content")]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("OK: ") and "gatherings: 1" in out
+    assert out.startswith("OK: ") and "gatherings: 2" in out
     assert snapshot(ROOT / "content") == before
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import markdown
 
@@ -78,3 +79,19 @@ def test_an_unmarked_heading_line_is_html_not_a_heading() -> None:
     headings, blocks = set_aside("# Ikke merket\n")
     assert headings.strip() == "kdpassthrough0x"
     assert blocks == ["# Ikke merket"]
+
+
+def test_every_heading_line_in_the_templates_is_marked() -> None:
+    # An unmarked '## …' line would reach the page as literal text, not as a heading.
+    from importlib import resources
+
+    from kulturdialog.site.passthrough import HEADING_MARK
+
+    templates = resources.files("kulturdialog.views").joinpath("templates")
+    unmarked = [
+        f"{path.parent.name}/{path.name}:{number}"
+        for path in Path(str(templates)).rglob("*.md")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.match(r"#{1,6} ", line) and not line.startswith(HEADING_MARK)
+    ]
+    assert not unmarked

@@ -49,32 +49,48 @@ def _new_calendar(title: str, language: str) -> Calendar:
 
 
 def gathering_calendar(gathering: Gathering, stamp: datetime) -> Calendar:
-    """A calendar with the gathering's day, timed when it has a start time."""
+    """A calendar with one event per day of the gathering, timed when the day has a start."""
     calendar = _new_calendar(gathering.title, gathering.language)
-    if gathering.date is None:
-        return calendar
     zone = ZoneInfo(TIME_ZONES[gathering.language])
-    event = _event(f"{gathering.id}@{UID_DOMAIN}", gathering.title, stamp)
-    if gathering.start is None:
-        event.add("dtstart", gathering.date)
-        event.add("dtend", gathering.date + timedelta(days=1))
-    else:
-        total = sum(block.minutes for block in gathering.programme)
-        begins = datetime.combine(gathering.date, gathering.start, zone)
-        event.add("dtstart", begins)
-        event.add("dtend", begins + timedelta(minutes=total))
-    if gathering.place:
-        event.add("location", one_line(gathering.place))
-    if gathering.summary:
-        event.add("description", gathering.summary)
-    calendar.add_component(event)
-    calendar.add_missing_timezones()
+    for day in gathering.schedule:
+        if day.date is None:
+            continue
+        # A one-day gathering keeps the UID it always had; each of several days has its own.
+        uid = f"{gathering.id}-{day.number}" if day.several else gathering.id
+        event = _event(f"{uid}@{UID_DOMAIN}", gathering.title, stamp)
+        if day.start is None:
+            event.add("dtstart", day.date)
+            event.add("dtend", day.date + timedelta(days=1))
+        else:
+            begins = datetime.combine(day.date, day.start, zone)
+            event.add("dtstart", begins)
+            if day.programme:
+                total = sum(block.minutes for block in day.programme)
+                event.add("dtend", begins + timedelta(minutes=total))
+            elif day.end is not None:
+                event.add("dtend", datetime.combine(day.date, day.end, zone))
+        if gathering.place:
+            event.add("location", one_line(gathering.place))
+        if gathering.summary:
+            event.add("description", gathering.summary)
+        calendar.add_component(event)
+    if calendar.events:
+        calendar.add_missing_timezones()
     return calendar
 
 
-def plan_calendar(plan: Plan, stamp: datetime) -> Calendar:
-    """A calendar with every dated meeting or event of a series or programme."""
+def unplaced(plan: Plan) -> list[Item]:
+    """Items of ``plan`` a calendar cannot hold: those with only a month, weeks without days,
+    or no time at all."""
+    return [item for item in plan.items if not any(_placeable(w) for w in item.times)]
+
+
+def plan_calendar(plan: Plan, stamp: datetime, description: str | None = None) -> Calendar:
+    """A calendar with every dated meeting or event of a series or programme. ``description``
+    (the calendar's X-WR-CALDESC) says in words what the calendar leaves out."""
     calendar = _new_calendar(plan.title, plan.language)
+    if description:
+        calendar.add("x-wr-caldesc", description)
     zone = ZoneInfo(TIME_ZONES[plan.language])
     for item in plan.items:
         times = item.times

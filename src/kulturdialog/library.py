@@ -95,7 +95,12 @@ class Library:
         """Gatherings with a date first, newest first, then the undated ones by title."""
         entries = [entry.model for entry in self.gatherings.values()]
         return sorted(
-            entries, key=lambda g: (g.date is None, -(g.date or date.min).toordinal(), g.title)
+            entries,
+            key=lambda g: (
+                g.first_date is None,
+                -(g.first_date or date.min).toordinal(),
+                g.title,
+            ),
         )
 
 

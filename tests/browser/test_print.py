@@ -8,8 +8,9 @@ import pytest
 from playwright.sync_api import Page
 from pypdf import PdfReader
 
+from tests.browser.conftest import serve
 from tests.browser.site_pages import pages_by_kind, url_of
-from tests.conftest import BUNDLED_GATHERING, Build
+from tests.conftest import BUNDLED_GATHERING, FIXTURES, Build, BuildSite
 
 pytestmark = pytest.mark.browser
 
@@ -21,12 +22,37 @@ def printed(page: Page, url: str) -> PdfReader:
     return PdfReader(io.BytesIO(page.pdf(format="A4", print_background=False)))
 
 
-def test_every_runsheet_prints_on_one_a4_page(page: Page, site_url: str, bundled: Build) -> None:
+def test_every_runsheet_prints_on_one_a4_page_per_day(
+    page: Page, site_url: str, bundled: Build
+) -> None:
     runsheets = pages_by_kind(bundled.site)["runsheet"]
     assert f"gatherings/{BUNDLED_GATHERING}/runsheet/index.html" in runsheets
     counts = {path: len(printed(page, site_url + url_of(path)).pages) for path in runsheets}
     print("PDF pages per run-sheet:", counts)
-    assert counts == dict.fromkeys(runsheets, 1)
+    days = {
+        path: max(1, len(bundled.html(path).select("section.kd-runsheet-day")))
+        for path in runsheets
+    }
+    assert counts == days
+    assert 2 in days.values(), "the bundled two-day gathering prints a page per day"
+
+
+def test_a_runsheet_over_several_days_prints_each_day_on_a_page_of_its_own(
+    page: Page, build_site: BuildSite
+) -> None:
+    built = build_site(content=FIXTURES / "multi-day")
+    assert built.returncode == 0, built.output
+    server, url = serve(built.site)
+    try:
+        pdf = printed(page, f"{url}gatherings/tredagers/runsheet/")
+    finally:
+        server.shutdown()
+    texts = [" ".join(sheet.extract_text().split()) for sheet in pdf.pages]
+    assert len(texts) == 3
+    for number, text in enumerate(texts, start=1):
+        assert f"Dag {number}:" in text[:200], (number, text[:200])
+    assert "Gruppearbeid dag 1" in texts[0] and "Gruppearbeid dag 2" not in texts[0]
+    assert "Gruppearbeid dag 2" in texts[1]
 
 
 def test_the_printed_runsheet_is_headed_by_title_and_date(page: Page, site_url: str) -> None:

@@ -11,7 +11,8 @@ from datetime import date, timedelta
 from kulturdialog.errors import Problem
 from kulturdialog.library import Entry, Library
 from kulturdialog.loader import Key
-from kulturdialog.model.series import Plan, WeekRange, When
+from kulturdialog.model.gathering import Gathering
+from kulturdialog.model.series import Item, Plan, WeekRange, When
 
 
 def check_series(library: Library) -> Iterator[Problem]:
@@ -21,7 +22,9 @@ def check_series(library: Library) -> Iterator[Problem]:
 
 
 def check_plan(
-    entry: Entry[Plan], worksheets: Mapping[str, object], library: Library | None = None
+    entry: Entry[Plan],
+    worksheets: Mapping[str, object],
+    library: Library | None = None,
 ) -> Iterator[Problem]:
     plan = entry.model
     seen: dict[str, int] = {}
@@ -44,6 +47,19 @@ def check_plan(
                 "add it"
                 + (f" (known ids: {known})" if known else ""),
             )
+        gatherings = library.gatherings if library is not None else None
+        if (
+            item.gathering is not None
+            and gatherings is not None
+            and (item.gathering not in gatherings)
+        ):
+            yield entry.problem(
+                (*here, "gathering"),
+                f"there is no gathering with the id '{item.gathering}'; check the spelling "
+                "or add it",
+            )
+        elif item.gathering is not None and gatherings is not None:
+            yield from _same_days(entry, here, item, gatherings[item.gathering].model)
         yield from check_when(entry, here, item)
         for number, session in enumerate(item.sessions):
             yield from check_when(entry, (*here, "sessions", number), session)
@@ -159,3 +175,22 @@ def _days(first: date, last: date) -> Iterator[date]:
 
 def _week_text(week: WeekRange) -> str:
     return str(week.first) if week.first == week.last else f"{week.first}-{week.last}"
+
+
+def _same_days(
+    entry: Entry[Plan], here: tuple[Key, ...], item: Item, gathering: Gathering
+) -> Iterator[Problem]:
+    # The timeline and the gathering's own pages must not disagree about the days.
+    if item.date is None or gathering.first_date is None:
+        return
+    first, last = gathering.first_date, gathering.last_date
+    if (item.date, item.end_date or item.date) != (first, last):
+        assert last is not None
+        span = first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
+        yield entry.problem(
+            (*here, "date"),
+            f"the gathering '{gathering.id}' runs {span}, but this item says "
+            f"{item.date.isoformat()}"
+            + (f" to {item.end_date.isoformat()}" if item.end_date else "")
+            + "; make the dates agree",
+        )

@@ -157,3 +157,40 @@ class Preparation(Model):
     """Recommended reading."""
     questions: list[Text] = []
     """Preparatory reflection questions."""
+
+
+class Link(Model):
+    """A document, recording or page the source refers to, by the title the source gives it."""
+
+    title: Text
+    """The title as the source names it, such as 'Filmopptaket på Vimeo'."""
+    url: WebAddress | None = None
+    """Its address, when the source gives one; without it the page says the address is not
+    given."""
+    note: Text | None = None
+    """What it is or where it is found, in the source's words."""
+
+
+class Section(Model):
+    """A part of the source under its own heading, carried as the source gives it: a strategy,
+    costs, selection criteria, obligations, a plan ahead."""
+
+    title: Text | None = None
+    """The heading, as the source gives it; leave out for a passage the source gives no heading
+    of its own."""
+    period: Text | None = None
+    """The period the section is about, as the source writes it, such as '2021–2024'."""
+    text: Text | None = None
+    """The section's text; blank lines make paragraphs."""
+    points: list[Text] = []
+    """Bullet points, in the order given."""
+    numbered: bool = False
+    """True when the source numbers the points (1., 2., 3.)."""
+    closing: Text | None = None
+    """Text after the points."""
+    links: list[Link] = []
+    """Documents or pages the section refers to."""
+    sections: list[Section] = []
+    """Sub-sections under their own headings."""
+    source: Text | None = None
+    """Where the section comes from, when it is not the document the file is built on."""

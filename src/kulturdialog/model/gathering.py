@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date as Date
+from datetime import time
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from kulturdialog.model.common import (
     ClockTime,
@@ -13,6 +17,7 @@ from kulturdialog.model.common import (
     Format,
     Id,
     Language,
+    Link,
     Minutes,
     Model,
     Preparation,
@@ -90,6 +95,49 @@ BLOCK_KINDS: tuple[str, ...] = (
 )
 
 
+IsoWeek = Annotated[int, Field(ge=1, le=53)]
+"""An ISO week number, 1 to 53."""
+
+
+class GatheringDay(Model):
+    """One day of a gathering that lasts several days."""
+
+    date: Day
+    """The day, YYYY-MM-DD."""
+    start: ClockTime | None = None
+    """When the day's first block starts, HH:MM."""
+    end: ClockTime | None = None
+    """When the day must be over, HH:MM. The build checks that the day's blocks fit."""
+    week: IsoWeek | None = None
+    """The ISO week as the source gives it; the build checks that it matches the date."""
+    programme: list[Block] = []
+    """The day's blocks in the order they happen. Leave empty when the source does not give
+    the day's programme; the pages then say so rather than show an invented one."""
+
+
+@dataclass(frozen=True)
+class ProgrammeDay:
+    """One day as the views work on it: the only day of a one-day gathering, or one of the
+    ``days`` of a gathering over several days."""
+
+    number: int
+    """1 for the first day."""
+    count: int
+    """How many days the gathering has."""
+    date: Date | None
+    start: time | None
+    end: time | None
+    week: int | None
+    programme: list[Block]
+    path: tuple[str | int, ...]
+    """Where the day's fields are in the file, for problems: () or ('days', index)."""
+
+    @property
+    def several(self) -> bool:
+        """Whether this day is one of several."""
+        return self.count > 1
+
+
 class Gathering(Model):
     """A seminar, workshop or meeting: who, when, where, what to prepare, and the programme."""
 
@@ -104,11 +152,18 @@ class Gathering(Model):
     summary: Text | None = None
     """What the gathering is about, in a few sentences."""
     date: Day | None = None
-    """The day, written YYYY-MM-DD. Leave out for material that can be used on any day."""
+    """The day, written YYYY-MM-DD. Leave out for material that can be used on any day, and
+    for a gathering over several days (write ``days`` instead)."""
     start: ClockTime | None = None
     """When the first block starts, HH:MM. Without it, pages show times from 0:00."""
     end: ClockTime | None = None
     """When the gathering must be over, HH:MM. The build checks that the blocks fit."""
+    week: IsoWeek | None = None
+    """The ISO week as the source gives it; the build checks it against the date or days."""
+    days: list[GatheringDay] = []
+    """For a gathering over several days: each day with its date, start, end and programme,
+    in order. Leave out for a one-day gathering, which has ``date``, ``start``, ``end`` and
+    ``programme`` itself."""
     format: Format | None = None
     """physical, digital or hybrid."""
     place: Text | None = None
@@ -123,11 +178,61 @@ class Gathering(Model):
     """What the theme builds on, such as a white paper or a report."""
     preparation: Preparation | None = None
     """Reading and reflection before the day."""
-    programme: Annotated[list[Block], Field(min_length=1)]
-    """The blocks in the order they happen."""
+    programme: list[Block] = []
+    """The blocks in the order they happen, for a one-day gathering; a gathering over several
+    days has a programme per day in ``days``."""
     question_sets: list[QuestionSet] = []
     """Question sets written inside this file; they can also be used by other files by id."""
     notes: list[Text] = []
     """Notes for the facilitator about the gathering as a whole. Not shown to participants."""
     contacts: list[Contact] = []
     """Whom to ask."""
+    links: list[Link] = []
+    """Recordings, articles and documents the source names, by their titles."""
+
+    @model_validator(mode="after")
+    def _one_day_or_several(self) -> Gathering:
+        # 'days' together with a day's own fields is reported, at the field, by the checks.
+        if not self.days and not self.programme:
+            raise PydanticCustomError(
+                "no_programme",
+                "a gathering needs a 'programme' with at least one block, or 'days'",
+            )
+        return self
+
+    @property
+    def schedule(self) -> list[ProgrammeDay]:
+        """The days the views work on: each of ``days``, or the gathering itself as one day."""
+        if not self.days:
+            return [
+                ProgrammeDay(
+                    1, 1, self.date, self.start, self.end, self.week, list(self.programme), ()
+                )
+            ]
+        count = len(self.days)
+        return [
+            ProgrammeDay(
+                number,
+                count,
+                day.date,
+                day.start,
+                day.end,
+                day.week if day.week is not None else self.week,
+                list(day.programme),
+                ("days", number - 1),
+            )
+            for number, day in enumerate(self.days, start=1)
+        ]
+
+    @property
+    def blocks(self) -> list[Block]:
+        """Every block of every day, in order."""
+        return [block for day in self.schedule for block in day.programme]
+
+    @property
+    def first_date(self) -> Date | None:
+        return self.days[0].date if self.days else self.date
+
+    @property
+    def last_date(self) -> Date | None:
+        return self.days[-1].date if self.days else self.date

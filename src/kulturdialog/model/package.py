@@ -6,10 +6,20 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, Strict, WithJsonSchema
+from pydantic import BeforeValidator, Field, Strict, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
-from kulturdialog.model.common import Id, Language, Minutes, Model, Number, Preparation, Text
+from kulturdialog.model.common import (
+    Id,
+    Language,
+    Link,
+    Minutes,
+    Model,
+    Number,
+    Preparation,
+    Section,
+    Text,
+)
 
 _RANGE = re.compile(r"^\s*(\d+)\s*(?:[-–—]\s*(\d+)\s*)?$")
 
@@ -80,24 +90,54 @@ class FigureValue(Model):
     """What the value counts, in the source's words."""
     value: Annotated[Number, Field(ge=0)]
     """The number, such as 95 for 95 percent."""
+    measure: Text | None = None
+    """What kind of measure the value is, such as 'i høj grad eller nogen grad', when it differs
+    from the figure's ``measure``. Values of different measures are drawn on scales of their
+    own, never as bars of one scale."""
+
+    def measured_as(self, figure: Figure) -> str | None:
+        """The measure the value counts: its own, or else the figure's."""
+        return self.measure or figure.measure
 
 
 class Figure(Model):
     """A chart of labelled values, such as survey percentages, with N and source."""
 
-    title: Text
-    """Heading of the chart, as the source gives it."""
+    title: Text | None = None
+    """Heading of the chart, only as the source gives it. Where the source gives the values no
+    title, leave it out and write ``caption`` instead."""
+    caption: Text | None = None
+    """When the source gives no figure title: the source's own words that introduce the values.
+    Shown in place of a title and never presented as one."""
+    measure: Text | None = None
+    """What the values count, such as 'i høj grad eller nogen grad'; a value with another
+    measure says so in its own ``measure``."""
     unit: Text | None = None
     """Unit written after each value, such as 'pct.' or '%'."""
     maximum: Annotated[Number, Field(gt=0)] | None = None
     """The value a full-length bar stands for, such as 100 for percentages. Default: the
     largest value."""
-    values: Annotated[list[FigureValue], Field(min_length=1)]
-    """The bars, in the order shown."""
+    values: list[FigureValue] = []
+    """The bars, in the order shown. Leave empty when the source names the figure but does not
+    give its values; the page then says so."""
     n: Annotated[int, Strict(), Field(gt=0)] | Text | None = None
-    """How many answered, such as 57 or '57–58'."""
+    """How many answered, such as 57 or '57–58'; only when the source gives it for this
+    figure."""
+    question: Text | None = None
+    """The survey question the values answer, only when the source gives it for this figure."""
     note: Text | None = None
-    """What the values are based on, such as the survey question."""
+    """What the values are based on, as the source's note says."""
+
+    @model_validator(mode="after")
+    def _titled(self) -> Figure:
+        if self.title is None and self.caption is None:
+            raise PydanticCustomError(
+                "figure_title",
+                "a figure needs a 'title' as the source gives it, or, when the source gives "
+                "none, a 'caption' in the source's own words",
+            )
+        return self
+
     source: Text | None = None
     """Where the values come from, as the source line gives it."""
 
@@ -152,6 +192,9 @@ class Runsheet(Model):
     fit within it."""
     steps: Annotated[list[Step], Field(min_length=1)]
     """The steps in the order they happen."""
+    minutes_suggested: bool = False
+    """True when the source gives no minutes and ``duration`` and the steps' minutes are the
+    editors' suggestion; pages mark them 'forslag'."""
 
 
 class Package(Model):
@@ -191,6 +234,11 @@ class Package(Model):
     """Ids of the question sets the package uses."""
     gatherings: list[Id] = []
     """Ids of gatherings the package belongs with."""
+    sections: list[Section] = []
+    """Further parts of the source under their own headings, such as the collection the
+    package belongs to, with its form, method, audience and plan ahead."""
+    links: list[Link] = []
+    """Documents, recordings or pages the source refers to, by their titles."""
 
     def presentation(self, id: str | None) -> Presentation | None:
         """The presentation with ``id``, or the only one when ``id`` is None."""

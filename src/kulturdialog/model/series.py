@@ -16,9 +16,11 @@ from kulturdialog.model.common import (
     Format,
     Id,
     Language,
+    Link,
     Minutes,
     Model,
     Preparation,
+    Section,
     Text,
     WebAddress,
 )
@@ -182,6 +184,9 @@ class Item(When):
     """Suggested points for discussion."""
     worksheet: Id | None = None
     """The id of a planning worksheet used in the meeting."""
+    gathering: Id | None = None
+    """The id of the gathering file that holds this item's days and programme, when there is
+    one; the timeline links to it."""
     sessions: list[Session] = []
     """The times the item is offered, when it is offered more than once."""
     note: Text | None = None
@@ -216,6 +221,20 @@ class Phase(Model):
     """The phase in the author's words."""
 
 
+class Period(Model):
+    """A period the source gives for the whole series or programme, with where it says so."""
+
+    first: Month
+    """The first month, YYYY-MM."""
+    last: Month
+    """The last month, YYYY-MM."""
+    text: Text
+    """The source's words about the period, such as 'Avtalen gjelder for perioden februar
+    2024–juni 2025'."""
+    source: Text
+    """Where in the source the period is given, such as 'Grunnlagsdokumentet, Avtaleperiode'."""
+
+
 class _Plan(Model):
     """What every series and programme has."""
 
@@ -243,6 +262,17 @@ class _Plan(Model):
     """Where to read more."""
     contacts: list[Contact] = []
     """Whom to ask."""
+    periods: list[Period] = []
+    """The periods the source gives for the whole, each with where it comes from. The dates of
+    the items are shown beside them and may run beyond them."""
+    sections: list[Section] = []
+    """Further parts of the source under their own headings: the strategy it belongs to,
+    funding, how applications are reviewed, anchoring, costs, selection criteria,
+    obligations."""
+    links: list[Link] = []
+    """Documents and pages the source refers to, by their titles."""
+    reminders: list[Text] = []
+    """Practical reminders for those who take part, such as 'Husk å mute din mikrofon'."""
 
 
 class Series(_Plan):
@@ -273,8 +303,6 @@ class Programme(_Plan):
     """How the programme is organised."""
     preparation: Preparation | None = None
     """What participants do before they take part."""
-    period: Text | None = None
-    """The period the agreement covers, in the author's words."""
 
 
 Plan = Series | Programme

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from babel.numbers import format_decimal
 
-from kulturdialog.model.package import Figure
+from kulturdialog.model.package import Figure, FigureValue
 
 WIDTH = 640
 """Width of the drawing in SVG units; it scales to its box."""
@@ -54,12 +54,13 @@ class Bar:
 
 
 @dataclass(frozen=True)
-class Chart:
-    """A figure laid out as horizontal bars, one under the other."""
+class Scale:
+    """Values of one kind of measure, drawn as bars of one scale in an SVG of their own."""
 
     id: str
     """Unique on its page: ties the SVG to its title and description."""
-    figure: Figure
+    measure: str | None
+    """What the values count, such as 'i høj grad'; None when the figure does not say."""
     bars: list[Bar]
     height: int
     width: int = WIDTH
@@ -71,6 +72,25 @@ class Chart:
         return "; ".join(f"{' '.join(bar.lines)}: {bar.value}" for bar in self.bars)
 
 
+@dataclass(frozen=True)
+class Chart:
+    """A figure laid out as horizontal bars, one scale per kind of measure."""
+
+    id: str
+    """Unique on its page."""
+    figure: Figure
+    scales: list[Scale]
+
+    @property
+    def bars(self) -> list[Bar]:
+        return [bar for scale in self.scales for bar in scale.bars]
+
+    @property
+    def heading(self) -> str:
+        """The figure's title, or else the source's words that introduce the values."""
+        return self.figure.title or self.figure.caption or ""
+
+
 def number(value: float, language: str) -> str:
     """A number as the language writes it: 95, 12,5."""
     if value == int(value):
@@ -79,12 +99,30 @@ def number(value: float, language: str) -> str:
 
 
 def chart(figure: Figure, id: str, language: str) -> Chart:
-    """``figure`` as a bar chart whose longest possible bar stands for its maximum."""
-    top = figure.maximum or max(v.value for v in figure.values) or 1
+    """``figure`` as bar charts, one for each run of values of the same measure, so that 'i høj
+    grad' and 'i høj grad eller nogen grad' are never bars of one scale."""
+    groups: list[tuple[str | None, list[FigureValue]]] = []
+    for value in figure.values:
+        measure = value.measured_as(figure)
+        if groups and groups[-1][0] == measure:
+            groups[-1][1].append(value)
+        else:
+            groups.append((measure, [value]))
+    scales = [
+        _scale(figure, measure, values, f"{id}-{index}", language)
+        for index, (measure, values) in enumerate(groups, start=1)
+    ]
+    return Chart(id, figure, scales)
+
+
+def _scale(
+    figure: Figure, measure: str | None, values: list[FigureValue], id: str, language: str
+) -> Scale:
+    top = figure.maximum or max(v.value for v in values) or 1
     usable = WIDTH - VALUE_ROOM
     bars: list[Bar] = []
     y = 0
-    for item in figure.values:
+    for item in values:
         lines = textwrap.wrap(item.label, WRAP) or [item.label]
         label_y = y + LINE - 5
         bar_y = y + LINE * len(lines) + 2
@@ -93,4 +131,4 @@ def chart(figure: Figure, id: str, language: str) -> Chart:
             text = f"{text} {figure.unit}"
         bars.append(Bar(lines, label_y, bar_y, usable * min(item.value, top) / top, text))
         y = bar_y + BAR + GAP
-    return Chart(id, figure, bars, y - GAP + 2)
+    return Scale(id, measure, bars, y - GAP + 2)

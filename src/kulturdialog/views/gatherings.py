@@ -8,7 +8,7 @@ from typing import Any
 from kulturdialog.model import Gathering
 from kulturdialog.views import package_urls, urls
 from kulturdialog.views.labels import label
-from kulturdialog.views.programme import programme
+from kulturdialog.views.programme import programme, programmes
 from kulturdialog.views.render import GeneratedPage, Renderer
 
 
@@ -49,7 +49,8 @@ def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
 
 
 def gathering_pages(renderer: Renderer, gathering: Gathering) -> Iterator[GeneratedPage]:
-    context: dict[str, Any] = {"g": gathering, "p": programme(gathering, renderer.library)}
+    days = programmes(gathering, renderer.library)
+    context: dict[str, Any] = {"g": gathering, "p": days[0], "days": days, "day_page": False}
     lang, id, title = gathering.language, gathering.id, gathering.title
     guide_title = f"{label('facilitator_guide', lang)}: {title}"
     runsheet_title = f"{label('runsheet', lang)}: {title}"
@@ -72,14 +73,29 @@ def gathering_pages(renderer: Renderer, gathering: Gathering) -> Iterator[Genera
         lang,
         "runsheet",
         runsheet_title,
-        scripts=("live.js",),
+        scripts=() if gathering.days else ("live.js",),
         **context,
     )
+    # A gathering over several days: each day with a programme gets a guide of its own, where
+    # the live mode runs for that day alone.
+    for day in days:
+        if gathering.days and day.rows:
+            assert day.day is not None
+            number = day.day.number
+            yield renderer.page(
+                "gathering/facilitator.md",
+                urls.day_guide(id, number),
+                lang,
+                "facilitator",
+                f"{guide_title}, {label('day_n', lang, number=number)}",
+                scripts=("live.js",),
+                **{**context, "p": day, "days": [day], "day_page": True},
+            )
 
 
 def gathering_items(renderer: Renderer) -> list[dict[str, Any]]:
     return [
-        {"gathering": g, "total": sum(block.minutes for block in g.programme)}
+        {"gathering": g, "total": sum(block.minutes for block in g.blocks)}
         for g in renderer.library.sorted_gatherings()
     ]
 
@@ -113,6 +129,7 @@ def users_of(renderer: Renderer, question_set_id: str, page_src: str) -> list[tu
 
 
 def programme_fragment(renderer: Renderer, id: str, page_src: str) -> str:
+    # A gathering over several days embeds its first day.
     g = renderer.library.gathering(id)
     p = programme(g, renderer.library)
     return renderer.fragment(

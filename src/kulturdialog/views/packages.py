@@ -39,6 +39,8 @@ class Sheet:
     total: int
     duration: str | None
     """The declared duration, such as '60–90'."""
+    suggested: bool = False
+    """Whether the minutes are the editors' suggestion rather than the source's."""
 
 
 @dataclass(frozen=True)
@@ -170,7 +172,9 @@ def runsheet(renderer: Renderer, package: Package) -> Sheet | None:
         rows.append(StepRow(step, slot, refs, slides, presentation, question_set))
     duration = package.runsheet.duration
     total = schedule.total_minutes([s.minutes for s in steps])
-    return Sheet(rows, total, str(duration) if duration else None)
+    return Sheet(
+        rows, total, str(duration) if duration else None, package.runsheet.minutes_suggested
+    )
 
 
 def slide_charts(presentation: Presentation, language: str) -> list[list[Chart]]:
@@ -195,6 +199,7 @@ def package_items(renderer: Renderer, page_src: str) -> list[dict[str, Any]]:
                 "href": link(package_urls.package(package.id)),
                 "slides": sum(len(p.slides) for p in package.presentations),
                 "total": sum(s.minutes for s in sheet.steps) if sheet else None,
+                "suggested": bool(sheet and sheet.minutes_suggested),
             }
         )
     return items

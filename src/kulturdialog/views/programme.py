@@ -8,6 +8,7 @@ from datetime import time
 from kulturdialog import schedule
 from kulturdialog.library import Library
 from kulturdialog.model import Block, Gathering, GroupWorkBlock, QuestionSet
+from kulturdialog.model.gathering import ProgrammeDay
 
 
 @dataclass(frozen=True)
@@ -15,9 +16,12 @@ class Row:
     """One block of a programme with when it runs."""
 
     number: int
+    """Position within its day's programme, from 1."""
     block: Block
     slot: schedule.Slot
     question_set: QuestionSet | None
+    day: int | None = None
+    """The day's number when the gathering has several days; None for a one-day gathering."""
 
     @property
     def begins(self) -> str:
@@ -41,6 +45,8 @@ class Programme:
     start: time | None
     total: int
     """Total minutes."""
+    day: ProgrammeDay | None = None
+    """The day this is the programme of."""
 
     @property
     def end(self) -> time | None:
@@ -57,9 +63,20 @@ class Programme:
 
 
 def programme(gathering: Gathering, library: Library, start: time | None = None) -> Programme:
-    """The programme of ``gathering``, from ``start`` if given, else from its own start time."""
-    begins = start if start is not None else gathering.start
-    durations = [block.minutes for block in gathering.programme]
+    """The programme of the first (for a one-day gathering, the only) day of ``gathering``,
+    from ``start`` if given, else from its own start time."""
+    return day_programme(gathering.schedule[0], library, start)
+
+
+def programmes(gathering: Gathering, library: Library) -> list[Programme]:
+    """One programme per day of ``gathering``; a one-day gathering has one."""
+    return [day_programme(day, library) for day in gathering.schedule]
+
+
+def day_programme(day: ProgrammeDay, library: Library, start: time | None = None) -> Programme:
+    """The programme of one day, from ``start`` if given, else from the day's start time."""
+    begins = start if start is not None else day.start
+    durations = [block.minutes for block in day.programme]
     rows = [
         Row(
             number=index + 1,
@@ -70,9 +87,10 @@ def programme(gathering: Gathering, library: Library, start: time | None = None)
                 if isinstance(block, GroupWorkBlock)
                 else None
             ),
+            day=day.number if day.several else None,
         )
         for index, (block, slot) in enumerate(
-            zip(gathering.programme, schedule.slots(durations, begins), strict=True)
+            zip(day.programme, schedule.slots(durations, begins), strict=True)
         )
     ]
-    return Programme(rows, begins, schedule.total_minutes(durations))
+    return Programme(rows, begins, schedule.total_minutes(durations), day)

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kulturdialog.model import Gathering
+from kulturdialog.model import Gathering, QuestionSet
 from kulturdialog.views import urls
 from kulturdialog.views.feedback import priority_slots
 from kulturdialog.views.labels import label
-from kulturdialog.views.programme import programme
+from kulturdialog.views.programme import Programme, programmes
 from kulturdialog.views.render import GeneratedPage, Renderer
 
 HANDOUT_SCRIPTS = ("handout.js",)
@@ -28,10 +28,17 @@ def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
 
 
 def gathering_room_pages(renderer: Renderer, gathering: Gathering) -> Iterator[GeneratedPage]:
-    p = programme(gathering, renderer.library)
+    days = programmes(gathering, renderer.library)
+    # The group sheet belongs to the question set, whichever day it is used on; the projector
+    # view to one block of one day, timed against that day's programme.
     lang = gathering.language
-    for qs in p.question_sets:
-        rows = [row for row in p.rows if row.question_set == qs]
+    p = days[0]
+    seen: dict[str, QuestionSet] = {}
+    for day in days:
+        for found in day.question_sets:
+            seen.setdefault(found.id, found)
+    for qs in seen.values():
+        rows = [row for day in days for row in day.rows if row.question_set == qs]
         yield renderer.page(
             "gathering/handout.md",
             urls.handout(gathering.id, qs.id),
@@ -45,12 +52,18 @@ def gathering_room_pages(renderer: Renderer, gathering: Gathering) -> Iterator[G
             rows=rows,
             slots=priority_slots(qs),
         )
+    for p in days:
+        yield from _projectors(renderer, gathering, p)
+
+
+def _projectors(renderer: Renderer, gathering: Gathering, p: Programme) -> Iterator[GeneratedPage]:
+    lang = gathering.language
     for row in p.rows:
         if row.question_set is None:
             continue
         yield renderer.page(
             "gathering/projector.md",
-            urls.projector(gathering.id, row.number),
+            urls.projector(gathering.id, row.number, row.day),
             lang,
             "projector",
             f"{label('projector_view', lang)}: {row.block.title}",

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from kulturdialog.calendar import has_calendar
+from kulturdialog.calendar import has_calendar, unplaced
 from kulturdialog.model import Item, Plan, Worksheet
 from kulturdialog.views import timeline, urls
 from kulturdialog.views.labels import label
@@ -53,6 +53,8 @@ def plan_pages(renderer: Renderer, plan: Plan) -> Iterator[GeneratedPage]:
         semesters=timeline.semesters(plan),
         undated=timeline.undated(plan),
         dated=timeline.is_dated(plan),
+        span=timeline.span(plan),
+        no_date=[item.id for item in unplaced(plan)] if timeline.is_dated(plan) else [],
         calendar=_calendar_link(renderer, plan, src),
         worksheets=_worksheets_of(renderer, plan),
     )
@@ -85,12 +87,12 @@ def sorted_plans(renderer: Renderer) -> list[Plan]:
 def plan_items(renderer: Renderer) -> list[dict[str, Any]]:
     items = []
     for plan in sorted_plans(renderer):
-        days = [d for d in (timeline.item_first_day(i) for i in plan.items) if d is not None]
+        whole = timeline.span(plan)
         items.append(
             {
                 "plan": plan,
-                "first": min(days) if days else None,
-                "last": max(days) if days else None,
+                "first": whole.first if whole else None,
+                "last": whole.last if whole else None,
             }
         )
     return items

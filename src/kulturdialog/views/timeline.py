@@ -22,6 +22,47 @@ def first_day(when: When) -> date | None:
     return None
 
 
+def last_day(when: When) -> date | None:
+    """The latest day ``when`` can reach: its end date or date, the end of its last month, or
+    the last of its days in its last week."""
+    if when.end_date is not None:
+        return when.end_date
+    if when.date is not None:
+        return when.date
+    if when.month:
+        last = max(when.month, key=lambda m: (m.year, m.month))
+        following = date(last.year + last.month // 12, last.month % 12 + 1, 1)
+        return date.fromordinal(following.toordinal() - 1)
+    if when.week and when.year is not None:
+        week = max(w.last for w in when.week)
+        weekday = max((WEEKDAYS.index(d) + 1 for d in when.weekdays), default=7)
+        return date.fromisocalendar(when.year, week, weekday)
+    return None
+
+
+def item_last_day(item: Item) -> date | None:
+    days = [day for day in (last_day(when) for when in item.times) if day is not None]
+    return max(days) if days else None
+
+
+@dataclass(frozen=True)
+class Span:
+    """The first and last day a series' items can fall on."""
+
+    first: date
+    last: date
+
+
+def span(plan: Plan) -> Span | None:
+    """From the earliest to the latest day of every item of ``plan``, month-only and
+    week-only items included; None when no item has a time."""
+    firsts = [d for d in (item_first_day(i) for i in plan.items) if d is not None]
+    lasts = [d for d in (item_last_day(i) for i in plan.items) if d is not None]
+    if not firsts:
+        return None
+    return Span(min(firsts), max(lasts + firsts))
+
+
 def item_first_day(item: Item) -> date | None:
     days = [day for day in (first_day(when) for when in item.times) if day is not None]
     return min(days) if days else None

@@ -31,9 +31,17 @@ def handout(id: str, question_set_id: str) -> str:
     return f"gatherings/{id}/handout-{question_set_id}.md"
 
 
-def projector(id: str, number: int) -> str:
-    """The projector view of the group-work block numbered ``number`` (from 1)."""
+def projector(id: str, number: int, day: int | None = None) -> str:
+    """The projector view of the group-work block numbered ``number`` (from 1) of its day;
+    ``day`` only for a gathering over several days."""
+    if day is not None:
+        return f"gatherings/{id}/day-{day}-projector-{number}.md"
     return f"gatherings/{id}/projector-{number}.md"
+
+
+def day_guide(id: str, day: int) -> str:
+    """The facilitator guide, with live mode, of one day of a gathering over several days."""
+    return f"gatherings/{id}/day-{day}.md"
 
 
 def question_sets_index() -> str:
@@ -113,8 +121,11 @@ class Linker:
     def handout(self, id: str, question_set_id: str) -> str:
         return self(handout(id, question_set_id))
 
-    def projector(self, id: str, number: int) -> str:
-        return self(projector(id, number))
+    def projector(self, id: str, number: int, day: int | None = None) -> str:
+        return self(projector(id, number, day))
+
+    def day_guide(self, id: str, day: int) -> str:
+        return self(day_guide(id, day))
 
     def series(self, id: str) -> str:
         return self(series(id))

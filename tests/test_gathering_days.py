@@ -1,0 +1,203 @@
+"""Gatherings over several days: the day is the unit every view, check and calendar works on."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from icalendar import Calendar
+
+from kulturdialog.authoring.check import check
+from kulturdialog.calendar import gathering_calendar
+from kulturdialog.library import load_library
+from kulturdialog.model import Gathering
+from kulturdialog.views.programme import programmes
+from tests.conftest import FIXTURES, Build, BuildSite
+
+MULTI = FIXTURES / "multi-day"
+OSLO = ZoneInfo("Europe/Oslo")
+STAMP = datetime(2026, 1, 1, tzinfo=UTC)
+BUNDLED_TWO_DAYS = "gatherings/fremtidens-kulturskole-fellessamling-1"
+VALID = load_library(FIXTURES / "valid")
+
+
+def test_a_one_day_gathering_is_one_day_of_its_own_fields() -> None:
+    library = load_library(FIXTURES / "valid")
+    gathering = library.gathering("kveldsmote")
+    (day,) = gathering.schedule
+    assert (day.number, day.count, day.several) == (1, 1, False)
+    assert day.start == gathering.start and day.programme == list(gathering.programme)
+    assert day.path == ()
+
+
+def test_each_day_has_its_own_clock_and_numbering() -> None:
+    library = load_library(MULTI)
+    days = programmes(library.gathering("tredagers"), library)
+    assert [d.day.date for d in days if d.day] == [
+        date(2024, 9, 24),
+        date(2024, 9, 25),
+        date(2024, 9, 26),
+    ]
+    assert [[(r.number, r.begins, r.ends, r.day) for r in d.rows] for d in days] == [
+        [(1, "10:00", "10:30", 1), (2, "10:30", "11:15", 1), (3, "11:15", "11:30", 1)],
+        [(1, "09:00", "09:20", 2), (2, "09:20", "10:10", 2)],
+        [],
+    ]
+    assert [d.total for d in days] == [90, 70, 0]
+    assert library.used_by["oppgave"] == [("gathering", "tredagers")]
+
+
+BLOCK = st.fixed_dictionaries(
+    {"kind": st.just("talk"), "minutes": st.integers(1, 120), "title": st.just("Innlegg")}
+)
+
+
+# The machine's load, not the arithmetic, decides how long an example takes.
+@settings(deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.lists(BLOCK, max_size=5), st.one_of(st.none(), st.integers(6, 12))),
+        min_size=2,
+        max_size=4,
+    )
+)
+def test_every_day_starts_from_its_own_start_and_adds_up(
+    days: list[tuple[list[dict[str, object]], int | None]],
+) -> None:
+    gathering = Gathering.model_validate(
+        {
+            "kind": "gathering",
+            "id": "x",
+            "title": "X",
+            "language": "nb",
+            "days": [
+                {
+                    "date": (date(2025, 1, 6) + timedelta(days=index)).isoformat(),
+                    "programme": blocks,
+                    **({"start": f"{hour:02d}:00"} if hour is not None else {}),
+                }
+                for index, (blocks, hour) in enumerate(days)
+            ],
+        }
+    )
+    laid_out = programmes(gathering, VALID)
+    assert len(laid_out) == len(days)
+    for (blocks, hour), day in zip(days, laid_out, strict=True):
+        assert day.total == sum(int(str(b["minutes"])) for b in blocks)
+        assert [row.slot.offset for row in day.rows][:1] in ([], [0])
+        assert day.start == (time(hour) if hour is not None else None)
+        assert [row.number for row in day.rows] == list(range(1, len(blocks) + 1))
+    assert sum(d.total for d in laid_out) == sum(b.minutes for b in gathering.blocks)
+
+
+def test_every_check_runs_per_day_and_names_the_day() -> None:
+    result = check(FIXTURES / "multi-day-invalid")
+    lines = sorted(str(problem) for problem in result.problems)
+    found = {line.split(": ", 2)[0].rsplit("/", 1)[-1]: line for line in lines}
+    assert set(found) == {
+        "day-and-days.yml:5:7",
+        "one-day-wrong-week.yml:6:7",
+        "out-of-order.yml:8:11",
+        "overrun-day-2.yml:13:10",
+        "wrong-week.yml:9:11",
+    }
+    assert (
+        "days.2.end: the programme runs until 09:45, 15 minutes past"
+        in (found["overrun-day-2.yml:13:10"])
+    )
+    assert "days.2.week: 2024-09-30 is in ISO week 40, not 39" in found["wrong-week.yml:9:11"]
+    assert (
+        "days.2.date: day 2 (2024-09-24) does not come after day 1"
+        in (found["out-of-order.yml:8:11"])
+    )
+    assert "week: 2024-09-24 is in ISO week 39, not 40" in found["one-day-wrong-week.yml:6:7"]
+    assert "move 'date' into the days" in found["day-and-days.yml:5:7"]
+
+
+def test_the_calendar_has_one_event_per_day() -> None:
+    library = load_library(MULTI)
+    calendar = Calendar.from_ical(
+        gathering_calendar(library.gathering("tredagers"), STAMP).to_ical()
+    )
+    events = {str(e["uid"]): e for e in calendar.walk("VEVENT")}
+    assert sorted(events) == [
+        "tredagers-1@kulturdialog",
+        "tredagers-2@kulturdialog",
+        "tredagers-3@kulturdialog",
+    ]
+    first = events["tredagers-1@kulturdialog"]
+    assert first.decoded("dtstart") == datetime(2024, 9, 24, 10, 0, tzinfo=OSLO)
+    assert first.decoded("dtend") == datetime(2024, 9, 24, 11, 30, tzinfo=OSLO)
+    second = events["tredagers-2@kulturdialog"]
+    assert second.decoded("dtend") == datetime(2024, 9, 25, 10, 10, tzinfo=OSLO)
+    # A day with no times is a whole day.
+    assert events["tredagers-3@kulturdialog"].decoded("dtstart") == date(2024, 9, 26)
+
+
+@pytest.fixture(scope="module")
+def multi_site(build_site: BuildSite) -> Build:
+    result = build_site(content=MULTI)
+    assert result.returncode == 0, result.output
+    return result
+
+
+def test_pages_show_each_day_with_its_programme(multi_site: Build) -> None:
+    base = "gatherings/tredagers"
+    participant = multi_site.article(f"{base}/index.html")
+    titles = [h.get_text(" ", strip=True) for h in participant.select(".kd-day__title")]
+    assert titles == [
+        "Dag 1: 24. september 2024 · 10:00–15:00",
+        "Dag 2: 25. september 2024 · 09:00–10:10",
+        "Dag 3: 26. september 2024",
+    ]
+    tables = participant.select("section.kd-day table.kd-programme")
+    assert len(tables) == 2
+    assert "Kilden oppgir ikke programmet" in participant.select("section.kd-day")[2].get_text()
+    facts = participant.select_one("dl.kd-facts").get_text(" ", strip=True)
+    assert "24.–26. september 2024" in facts and "Uke 39" in facts
+    guide = multi_site.html(f"{base}/facilitator/index.html")
+    assert guide.select(".kd-live") == []
+    day_links = [a["href"] for a in guide.select(".kd-day__live a")]
+    assert day_links == ["../day-1/", "../day-2/"]
+    projectors = [a["href"] for a in guide.select(".kd-room-links a") if "projector" in a["href"]]
+    assert projectors == ["../day-1-projector-2/", "../day-2-projector-2/"]
+
+
+def test_each_day_s_guide_runs_the_live_mode_for_that_day_alone(multi_site: Build) -> None:
+    page = multi_site.html("gatherings/tredagers/day-2/index.html")
+    (panel,) = page.select(".kd-live")
+    assert panel["data-kd-durations"] == "20 50"
+    assert panel["data-kd-start"] == "09:00"
+    assert [h.get_text(" ", strip=True) for h in page.select(".kd-day__title")] == [
+        "Dag 2: 25. september 2024 · 09:00–10:10"
+    ]
+    assert "live.js" in str(page.select("script[src]"))
+    assert not (multi_site.site / "gatherings/tredagers/day-3").exists()
+    projector = multi_site.html("gatherings/tredagers/day-2-projector-2/index.html")
+    live = projector.select_one(".kd-live")
+    assert live["data-kd-durations"] == "20 50" and live["data-kd-focus"] == "1"
+
+
+def test_the_run_sheet_has_a_section_per_day(multi_site: Build) -> None:
+    page = multi_site.html("gatherings/tredagers/runsheet/index.html")
+    days = page.select("section.kd-runsheet-day")
+    assert len(days) == 3
+    assert [len(d.select("table.kd-runsheet tbody tr")) for d in days] == [3, 2, 0]
+    assert page.select(".kd-live") == []
+
+
+def test_the_bundled_two_day_gathering_invents_no_programme(bundled: Build) -> None:
+    article = bundled.article(f"{BUNDLED_TWO_DAYS}/index.html")
+    assert [h.get_text(" ", strip=True) for h in article.select(".kd-day__title")] == [
+        "Dag 1: 24. september 2024",
+        "Dag 2: 25. september 2024",
+    ]
+    assert article.select("table") == []
+    assert len(article.select(".kd-note--no-programme")) == 2
+    ics = bundled.site / BUNDLED_TWO_DAYS / "fremtidens-kulturskole-fellessamling-1.ics"
+    calendar = Calendar.from_ical(ics.read_bytes())
+    starts = sorted(e.decoded("dtstart") for e in calendar.walk("VEVENT"))
+    assert starts == [date(2024, 9, 24), date(2024, 9, 25)]

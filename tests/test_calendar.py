@@ -140,7 +140,7 @@ def test_the_calendar_names_every_item_it_cannot_hold_and_the_page_marks_them(
     calendar = parse(bundled.site / f"series/{PROGRAMME}/{PROGRAMME}.ics")
     held = {str(event["summary"]) for event in calendar.walk("VEVENT")}
     description = str(calendar["x-wr-caldesc"])
-    plan = load_library(Path("content")).series[PROGRAMME].model
+    plan = load_content(Path("content")).series[PROGRAMME].model
     titled = {i.id: f"{i.title}: {i.subtitle}" if i.subtitle else i.title for i in plan.items}
     unheld = [item for item in plan.items if titled[item.id] not in held]
     assert [item.id for item in unheld] == [

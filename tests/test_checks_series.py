@@ -119,7 +119,7 @@ def test_an_item_s_gathering_must_exist_and_agree_on_the_days(tmp_path: Path) ->
         text.replace("end_date: 2024-09-25", "end_date: 2024-09-26"), "utf-8"
     )
     with pytest.raises(ContentError) as raised:
-        load_library(tmp_path)
+        load_content(tmp_path)
     assert [p.message for p in raised.value.problems] == [
         "there is no gathering with the id 'fremtidens-kulturskole-fellessamling-1'; check the "
         "spelling or add it"
@@ -127,7 +127,7 @@ def test_an_item_s_gathering_must_exist_and_agree_on_the_days(tmp_path: Path) ->
     gathering = ROOT / "content/dialogues/fremtidens-kulturskole-fellessamling-1.yml"
     (tmp_path / "gathering.yml").write_text(gathering.read_text("utf-8"), "utf-8")
     with pytest.raises(ContentError) as raised:
-        load_library(tmp_path)
+        load_content(tmp_path)
     (problem,) = raised.value.problems
     assert problem.field == "items.3.date"
     assert "runs 2024-09-24 to 2024-09-25, but this item says 2024-09-24 to 2024-09-26" in (

@@ -12,7 +12,7 @@ from icalendar import Calendar
 
 from kulturdialog.authoring.check import check
 from kulturdialog.calendar import gathering_calendar
-from kulturdialog.library import load_library
+from kulturdialog.content import load_content
 from kulturdialog.model import Gathering
 from kulturdialog.views.programme import programmes
 from tests.conftest import FIXTURES, Build, BuildSite
@@ -21,11 +21,11 @@ MULTI = FIXTURES / "multi-day"
 OSLO = ZoneInfo("Europe/Oslo")
 STAMP = datetime(2026, 1, 1, tzinfo=UTC)
 BUNDLED_TWO_DAYS = "gatherings/fremtidens-kulturskole-fellessamling-1"
-VALID = load_library(FIXTURES / "valid")
+VALID = load_content(FIXTURES / "valid")
 
 
 def test_a_one_day_gathering_is_one_day_of_its_own_fields() -> None:
-    library = load_library(FIXTURES / "valid")
+    library = load_content(FIXTURES / "valid")
     gathering = library.gathering("kveldsmote")
     (day,) = gathering.schedule
     assert (day.number, day.count, day.several) == (1, 1, False)
@@ -34,7 +34,7 @@ def test_a_one_day_gathering_is_one_day_of_its_own_fields() -> None:
 
 
 def test_each_day_has_its_own_clock_and_numbering() -> None:
-    library = load_library(MULTI)
+    library = load_content(MULTI)
     days = programmes(library.gathering("tredagers"), library)
     assert [d.day.date for d in days if d.day] == [
         date(2024, 9, 24),
@@ -118,7 +118,7 @@ def test_every_check_runs_per_day_and_names_the_day() -> None:
 
 
 def test_the_calendar_has_one_event_per_day() -> None:
-    library = load_library(MULTI)
+    library = load_content(MULTI)
     calendar = Calendar.from_ical(
         gathering_calendar(library.gathering("tredagers"), STAMP).to_ical()
     )

@@ -159,11 +159,6 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
         site_language.name_nav(nav, site_language.page_language(page, self.config.language))
         return context
 
-    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
-        # Theme templates (the 404 page) speak the site language from the labels table.
-        env.globals["kd_label"] = lambda key: label(key, self.config.language)
-        return env
-
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
         generated = self.unread.pop(page.file.src_uri, None)
         return None if generated is None else generated.markdown
@@ -187,6 +182,8 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
         # Every page has been read and its macros expanded: stop before anything is written.
         if self.macro_problems:
             raise PluginError("Macro problems:\n" + "\n".join(self.macro_problems))
+        # Theme templates (the 404 page) speak the site language from the labels table.
+        env.globals["kd_label"] = lambda key: label(key, self.config.language)
         return env
 
     @event_priority(-100)  # last, after the search index and every other file is written

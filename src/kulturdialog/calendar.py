@@ -90,7 +90,7 @@ def plan_calendar(plan: Plan, stamp: datetime, description: str | None = None) -
     (the calendar's X-WR-CALDESC) says in words what the calendar leaves out."""
     calendar = _new_calendar(plan.title, plan.language)
     if description:
-        calendar.add("x-wr-caldesc", description)
+        calendar.add("x-wr-caldesc", one_line(description))
     zone = ZoneInfo(TIME_ZONES[plan.language])
     for item in plan.items:
         times = item.times

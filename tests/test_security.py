@@ -204,7 +204,9 @@ def injected(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
         documents[content / "dialogues" / path.name] = document
     for kind in starters.starter_kinds():
         ident = f"sikkerhet-{kind.replace('_', '-')}"
-        text = starters.fill(kind, f"Sikkerhet {kind}", ident, "nb")
+        refs = starters.references(kind, ROOT / "content")
+        assert isinstance(refs, dict), refs
+        text = starters.fill(kind, f"Sikkerhet {kind}", ident, "nb", **refs)
         target = starters.folder_for(kind, ROOT / "content")
         document = parse(text, Path(f"{ident}.yml"))
         assert isinstance(document, Document)

@@ -33,6 +33,12 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--id", help="the id to use instead of one made from the title")
     new.add_argument("--language", choices=LANGUAGES, default="nb", help="default: nb")
     new.add_argument("--content", default="content", help="content folder (default: content)")
+    new.add_argument(
+        "--from",
+        dest="source",
+        metavar="GATHERING",
+        help="the id of a gathering to build on: a local copy of it, or feedback on it",
+    )
 
     schema = commands.add_parser("schema", help="write the JSON Schemas that editors use")
     schema.add_argument(
@@ -53,7 +59,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0 if result.ok else 1
     if args.command == "new":
         made = starters.new_file(
-            args.kind, args.title, Path(args.content), id=args.id, language=args.language
+            args.kind,
+            args.title,
+            Path(args.content),
+            id=args.id,
+            language=args.language,
+            source=args.source,
         )
         print(made.message, file=sys.stdout if made.written else sys.stderr)
         return 0 if made.written else 1

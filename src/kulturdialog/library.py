@@ -13,6 +13,7 @@ from kulturdialog import checks
 from kulturdialog.errors import ContentError, Problem
 from kulturdialog.loader import Key, Source, read
 from kulturdialog.model import (
+    Feedback,
     Gathering,
     Package,
     Plan,
@@ -55,6 +56,12 @@ class Library:
     worksheets: dict[str, Entry[Worksheet]] = field(default_factory=dict)
     packages: dict[str, Entry[Package]] = field(default_factory=dict)
     """Theme packages by id."""
+    feedback: dict[str, Entry[Feedback]] = field(default_factory=dict)
+    """Feedback files by id; ``feedback_for`` finds those of one gathering."""
+
+    def feedback_for(self, gathering_id: str) -> list[Feedback]:
+        """The feedback on ``gathering_id``, in file order."""
+        return [e.model for e in self.feedback.values() if e.model.gathering == gathering_id]
 
     def gathering(self, id: str) -> Gathering:
         return self.gatherings[id].model
@@ -117,9 +124,12 @@ def load_library(root: Path) -> Library:
 
 
 def _register(
-    library: Library, entry: Entry[Gathering | QuestionSet | Plan | Worksheet | Package]
+    library: Library, entry: Entry[Gathering | QuestionSet | Plan | Worksheet | Package | Feedback]
 ) -> Iterator[Problem]:
     model = entry.model
+    if isinstance(model, Feedback):
+        yield from _add(library.feedback, Entry(model, entry.source), "feedback")
+        return
     if isinstance(model, Package):
         yield from _add(library.packages, Entry(model, entry.source), "package")
         return

@@ -15,9 +15,9 @@ from pathlib import Path
 import yaml
 
 from kulturdialog.authoring.ids import make_id, shorten
-from kulturdialog.errors import display_path
-from kulturdialog.library import content_files
-from kulturdialog.model import KINDS
+from kulturdialog.errors import ContentError, display_path
+from kulturdialog.library import content_files, load_library
+from kulturdialog.model import KINDS, GroupWorkBlock
 
 ALIASES = {"questions": "question_set"}
 """Short names an author may type instead of a kind."""
@@ -61,12 +61,58 @@ def _yaml_text(value: str) -> str:
     return value if plain_ok and value == value.strip() else json.dumps(value, ensure_ascii=False)
 
 
-def fill(kind: str, title: str, id: str, language: str) -> str:
-    """The starter of ``kind`` with its placeholders filled in."""
+REFERENCE_EXAMPLES = {"gathering": "samlingens-id", "question_set": "gruppeoppgavens-id"}
+"""What a starter that refers to other content shows where no content is at hand (the guide)."""
+
+
+def fill(kind: str, title: str, id: str, language: str, **references: str) -> str:
+    """The starter of ``kind`` with its placeholders filled in.
+
+    ``references`` fill the ids a starter refers to (feedback names its gathering and group
+    task); see ``references``.
+    """
     text = template(kind)
+    values = {**REFERENCE_EXAMPLES, **references}
     for name, value in (("id", id), ("title", _yaml_text(title)), ("language", language)):
         text = text.replace("{{ " + name + " }}", value)
+    for name, value in values.items():
+        text = text.replace("{{ " + name + " }}", value)
     return text
+
+
+def references(kind: str, content: Path, gathering: str | None = None) -> dict[str, str] | str:
+    """The ids the starter of ``kind`` refers to, read from the content in ``content``, or why
+    there are none.
+
+    Feedback refers to a gathering (``gathering``, else the newest one with a group task) and
+    to its group task: the first that asks for prioritised points, else the first.
+    """
+    if kind != "feedback":
+        return {}
+    if not content.exists():
+        return f"there is no content in {display_path(content)} yet; write the gathering first"
+    try:
+        library = load_library(content)
+    except ContentError as error:
+        count = len(error.problems)
+        return (
+            f"the content in {display_path(content)} has {count} problem(s); run kulturdialog check"
+        )
+    candidates = [g for g in library.sorted_gatherings() if gathering in (None, g.id)]
+    if gathering is not None and not candidates:
+        return f"there is no gathering with the id '{gathering}' in {display_path(content)}"
+    for found in candidates:
+        sets = [b.question_set for b in found.programme if isinstance(b, GroupWorkBlock)]
+        if not sets:
+            continue
+        asking = [
+            id
+            for id in sets
+            if (rb := library.question_set(id).report_back) is not None and rb.priorities
+        ]
+        return {"gathering": found.id, "question_set": (asking or sets)[0]}
+    which = f"the gathering '{gathering}' has" if gathering else "no gathering has"
+    return f"{which} a group task for feedback; add a group_work block first"
 
 
 def folder_for(kind: str, content: Path) -> Path:
@@ -95,9 +141,18 @@ class NewFile:
 
 
 def new_file(
-    name: str, title: str, content: Path, *, id: str | None = None, language: str = "nb"
+    name: str,
+    title: str,
+    content: Path,
+    *,
+    id: str | None = None,
+    language: str = "nb",
+    source: str | None = None,
 ) -> NewFile:
-    """Write the starter for ``name`` (a kind or a short name) into ``content``; never overwrite."""
+    """Write the starter for ``name`` (a kind or a short name) into ``content``; never overwrite.
+
+    ``source`` is the id of a gathering the new file builds on: feedback is written for it.
+    """
     kind = ALIASES.get(name, name)
     ident = id if id is not None else shorten(make_id(title), ID_LENGTH)
     folder = folder_for(kind, content)
@@ -112,11 +167,19 @@ def new_file(
         )
     if not title.strip():
         return NewFile(path, False, "the title is empty; give the new file a title")
-    folder.mkdir(parents=True, exist_ok=True)
+    found = references(kind, content, source)
+    if isinstance(found, str):
+        return NewFile(path, False, f"{found}; nothing was written")
+    return write_new(path, fill(kind, title.strip(), ident, language, **found))
+
+
+def write_new(path: Path, text: str) -> NewFile:
+    """Write ``text`` to a new file at ``path``; refuse, naming it, if it exists."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     try:
         # Mode 'x' refuses an existing file even if one appears between a check and the write.
         with path.open("x", encoding="utf-8") as out:
-            out.write(fill(kind, title.strip(), ident, language))
+            out.write(text)
     except FileExistsError:
         return NewFile(
             path,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from kulturdialog.checks.feedback import check_feedback
 from kulturdialog.checks.gathering import check_gatherings
 from kulturdialog.checks.package import check_packages
 from kulturdialog.checks.series import check_series
@@ -23,3 +24,4 @@ def check_library(library: Library) -> Iterator[Problem]:
     yield from check_gatherings(library)
     yield from check_series(library)
     yield from check_packages(library)
+    yield from check_feedback(library)

@@ -7,6 +7,7 @@ from typing import Any
 
 from kulturdialog.model import Gathering
 from kulturdialog.views import package_urls, urls
+from kulturdialog.views.after import after
 from kulturdialog.views.labels import label
 from kulturdialog.views.programme import programme
 from kulturdialog.views.render import GeneratedPage, Renderer
@@ -49,7 +50,11 @@ def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
 
 
 def gathering_pages(renderer: Renderer, gathering: Gathering) -> Iterator[GeneratedPage]:
-    context: dict[str, Any] = {"g": gathering, "p": programme(gathering, renderer.library)}
+    context: dict[str, Any] = {
+        "g": gathering,
+        "p": programme(gathering, renderer.library),
+        "after": after(renderer, gathering),
+    }
     lang, id, title = gathering.language, gathering.id, gathering.title
     guide_title = f"{label('facilitator_guide', lang)}: {title}"
     runsheet_title = f"{label('runsheet', lang)}: {title}"
@@ -79,7 +84,11 @@ def gathering_pages(renderer: Renderer, gathering: Gathering) -> Iterator[Genera
 
 def gathering_items(renderer: Renderer) -> list[dict[str, Any]]:
     return [
-        {"gathering": g, "total": sum(block.minutes for block in g.programme)}
+        {
+            "gathering": g,
+            "total": sum(block.minutes for block in g.programme),
+            "after": after(renderer, g),
+        }
         for g in renderer.library.sorted_gatherings()
     ]
 

@@ -40,8 +40,9 @@ def feedback_text(gathering: str = GATHERING, task: str = TASK, entries: str = "
 
 def test_the_fixture_with_three_groups_passes() -> None:
     library = load_library(FIXTURES / "feedback")
-    [feedback] = library.feedback_for(GATHERING)
-    assert len(feedback.entries) == 3
+    three, one = library.feedback_for(GATHERING)
+    assert (three.question_set, len(three.entries)) == (TASK, 3)
+    assert len(one.entries) == 1
 
 
 def test_an_unknown_gathering_is_located_at_its_field(tmp_path: Path) -> None:

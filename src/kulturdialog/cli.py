@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kulturdialog.authoring import schemas, starters
 from kulturdialog.authoring.check import check
+from kulturdialog.authoring.feedback_import import import_feedback
 from kulturdialog.errors import display_path
 
 LANGUAGES = ("nb", "nn", "da", "en")
@@ -40,6 +41,17 @@ def _parser() -> argparse.ArgumentParser:
         help="the id of a gathering to build on: a local copy of it, or feedback on it",
     )
 
+    feedback = commands.add_parser("feedback", help="the groups' feedback")
+    feedback_actions = feedback.add_subparsers(dest="action", required=True, metavar="ACTION")
+    feedback_import = feedback_actions.add_parser(
+        "import", help="read saved e-mails (.eml) into one new feedback file per group task"
+    )
+    feedback_import.add_argument("gathering", help="the id of the gathering the groups were at")
+    feedback_import.add_argument("files", nargs="+", type=Path, help="the saved e-mails")
+    feedback_import.add_argument(
+        "--content", default="content", help="content folder (default: content)"
+    )
+
     schema = commands.add_parser("schema", help="write the JSON Schemas that editors use")
     schema.add_argument(
         "--out",
@@ -68,6 +80,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         print(made.message, file=sys.stdout if made.written else sys.stderr)
         return 0 if made.written else 1
+    if args.command == "feedback":
+        imported = import_feedback(args.gathering, args.files, Path(args.content))
+        for line in imported.report:
+            print(line)
+        for line in imported.problems:
+            print(line, file=sys.stderr)
+        return 0 if imported.ok else 1
     changed = schemas.write_schemas(Path(args.out))
     for path in changed:
         print(f"wrote {display_path(path)}")

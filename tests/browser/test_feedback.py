@@ -9,10 +9,12 @@ import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import Page
 
+from kulturdialog.authoring.mail import read_form
 from tests.browser.conftest import serve
 from tests.browser.test_print import printed
 from tests.conftest import FEEDBACK_GATHERING, FIXTURES, Build, BuildSite
@@ -31,26 +33,26 @@ def feedback_url(feedback_site: Build) -> Iterator[str]:
 
 def test_the_csv_download_reads_back_as_the_page_shows_it(page: Page, feedback_url: str) -> None:
     page.goto(feedback_url + PAGE)
-    shown: dict[str, list[str]] = {}
-    for group in page.locator(".kd-feedback-group").all():
-        key = group.get_attribute("data-kd-group") or ""
-        shown[key] = [li.inner_text() for li in group.locator(".kd-feedback-points li").all()]
-    task = page.locator(".kd-feedback-task").first.get_attribute("data-kd-task")
+    shown: dict[tuple[str, str], list[str]] = {}
+    for task in page.locator(".kd-feedback-task").all():
+        title = task.get_attribute("data-kd-task") or ""
+        for group in task.locator(".kd-feedback-group").all():
+            key = (title, group.get_attribute("data-kd-group") or "")
+            shown[key] = [li.inner_text() for li in group.locator(".kd-feedback-points li").all()]
     link = page.get_by_role("link", name="Last ned alle punktene (CSV)")
     with page.expect_download() as info:
         link.click()
     download = info.value
     text = Path(download.path()).read_text("utf-8-sig")
     assert download.suggested_filename == f"{FEEDBACK_GATHERING}-feedback.csv"
-    rows = list(csv.DictReader(io.StringIO(text)))
-    from_csv: dict[str, list[str]] = {}
-    for row in rows:
-        assert row["Oppgave"] == task
-        points = from_csv.setdefault(row["Gruppe"], [])
+    from_csv: dict[tuple[str, str], list[str]] = {}
+    for row in csv.DictReader(io.StringIO(text)):
+        points = from_csv.setdefault((row["Oppgave"], row["Gruppe"]), [])
         assert int(row["Prioritet"]) == len(points) + 1, "rows come in priority order"
         points.append(row["Tekst"])
     assert from_csv == shown
-    assert set(shown) == {"1", "2", "Gruppe ved vinduet"}
+    assert {group for _, group in shown} == {"1", "2", "Gruppe ved vinduet"}
+    assert len(shown) == 4
 
 
 def many_groups(folder: Path, count: int) -> Path:
@@ -96,3 +98,24 @@ def test_printed_on_a4_no_group_is_split_across_pages(
         first = [i for i, text in enumerate(texts) if re.search(rf"Gruppe {n}(?!\d)", text)]
         last = [i for i, text in enumerate(texts) if f"Punkt {n}.3 " in text]
         assert first and last and first[0] == last[0], (n, holding)
+
+
+@pytest.mark.parametrize("view", ["handout-samarbeid-fjordby/", "projector-2/"])
+def test_group_in_the_address_puts_the_group_into_the_email(
+    page: Page, feedback_url: str, view: str
+) -> None:
+    base = f"{feedback_url}gatherings/{FEEDBACK_GATHERING}/{view}"
+
+    def body() -> list[str]:
+        href = page.locator("a[data-kd-mailto-group]").first.get_attribute("href") or ""
+        assert href.startswith("mailto:post@example.no?")
+        return parse_qs(urlsplit(href).query)["body"][0].split("\r\n")
+
+    page.goto(base)
+    assert "Gruppe: " in body()
+    page.goto(base + "?group=3")
+    lines = body()
+    assert "Gruppe: 3" in lines
+    assert read_form(lines).group == 3
+    if view.startswith("handout"):
+        assert page.locator(".kd-sheet__group").all_inner_texts() == ["Gruppe 3"]

@@ -54,7 +54,8 @@ def gathering_room_pages(renderer: Renderer, gathering: Gathering) -> Iterator[G
             lang,
             "projector",
             f"{label('projector_view', lang)}: {row.block.title}",
-            scripts=LIVE_SCRIPTS,
+            # The handout script also fills the group into the e-mail for ?group=N.
+            scripts=LIVE_SCRIPTS + HANDOUT_SCRIPTS,
             g=gathering,
             p=p,
             row=row,

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from kulturdialog.authoring import local_kit
 from kulturdialog.authoring.ids import make_id, shorten
 from kulturdialog.errors import ContentError, display_path
 from kulturdialog.library import content_files, load_library
@@ -151,7 +152,8 @@ def new_file(
 ) -> NewFile:
     """Write the starter for ``name`` (a kind or a short name) into ``content``; never overwrite.
 
-    ``source`` is the id of a gathering the new file builds on: feedback is written for it.
+    ``source`` is the id of a gathering the new file builds on: a new gathering is a local kit
+    of it (see ``local_kit``), and feedback is written for it.
     """
     kind = ALIASES.get(name, name)
     ident = id if id is not None else shorten(make_id(title), ID_LENGTH)
@@ -167,6 +169,13 @@ def new_file(
         )
     if not title.strip():
         return NewFile(path, False, "the title is empty; give the new file a title")
+    if source is not None and kind == "gathering":
+        based_on = local_kit.source_gathering(content, source)
+        if isinstance(based_on, str):
+            return NewFile(path, False, f"{based_on}; nothing was written")
+        return write_new(path, local_kit.kit_text(based_on, title.strip(), ident))
+    if source is not None and kind != "feedback":
+        return NewFile(path, False, "--from works with 'gathering' and 'feedback' only")
     found = references(kind, content, source)
     if isinstance(found, str):
         return NewFile(path, False, f"{found}; nothing was written")

@@ -18,6 +18,7 @@ from kulturdialog.model.common import (
     Preparation,
     Text,
 )
+from kulturdialog.model.outcomes import Document, Recording
 from kulturdialog.model.questions import QuestionSet
 
 
@@ -34,6 +35,9 @@ class _Block(Model):
     """Who speaks or leads the block."""
     notes: list[Text] = []
     """Notes for the facilitator: what to prepare, say or watch for. Not shown to participants."""
+    recording: Recording | None = None
+    """A recording of this block, to show where the block stands when the gathering is run
+    again."""
 
 
 class TalkBlock(_Block):
@@ -131,3 +135,7 @@ class Gathering(Model):
     """Notes for the facilitator about the gathering as a whole. Not shown to participants."""
     contacts: list[Contact] = []
     """Whom to ask."""
+    recording: Recording | None = None
+    """A recording of the whole gathering."""
+    documents: list[Document] = []
+    """Documents from or about the gathering, such as the feedback the organisers received."""

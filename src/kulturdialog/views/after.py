@@ -1,12 +1,21 @@
 """What a gathering's pages show of its afterlife: the groups' feedback, its recording and
-documents, and how to run it again locally."""
+documents, and how to run it again locally with a starter file made at build time."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 
+from kulturdialog.authoring.ids import shorten
+from kulturdialog.authoring.local_kit import kit_text
 from kulturdialog.model import Gathering
-from kulturdialog.views.render import Renderer
+from kulturdialog.views import urls
+from kulturdialog.views.labels import label
+from kulturdialog.views.render import GeneratedPage, Renderer
+
+KIT_SUFFIX = "-lokal"
+"""Ends the id of the local gathering in the downloadable starter file."""
 
 
 @dataclass(frozen=True)
@@ -15,11 +24,35 @@ class After:
 
     feedback: bool
     """Whether the gathering has a feedback page."""
+    command: str
+    """The command that writes a local gathering built on this one."""
+    kit: str
+    """Where the starter file of a local gathering is published."""
 
-    @property
-    def any(self) -> bool:
-        return self.feedback
+    def outcomes(self, gathering: Gathering) -> bool:
+        """Whether there is anything to show under 'after the gathering'."""
+        return self.feedback or gathering.recording is not None or bool(gathering.documents)
 
 
 def after(renderer: Renderer, gathering: Gathering) -> After:
-    return After(feedback=bool(renderer.library.feedback_for(gathering.id)))
+    example = label("local_kit_example", gathering.language)
+    # Double quotes, as authors type them in any shell, Windows' included.
+    command = f'kulturdialog new gathering "{example}" --from {gathering.id}'
+    return After(
+        feedback=bool(renderer.library.feedback_for(gathering.id)),
+        command=command,
+        kit=urls.local_kit(gathering.id),
+    )
+
+
+def local_kit(gathering: Gathering) -> str:
+    """The starter file offered for download on ``gathering``'s pages."""
+    title = label("local_kit_title", gathering.language, title=gathering.title)
+    ident = shorten(gathering.id, 80 - len(KIT_SUFFIX)) + KIT_SUFFIX
+    return kit_text(gathering, title, ident)
+
+
+def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
+    """The local-kit starter file of every gathering."""
+    for gathering in renderer.library.sorted_gatherings():
+        yield GeneratedPage(urls.local_kit(gathering.id), partial(local_kit, gathering))

@@ -83,6 +83,11 @@ def feedback_csv(id: str) -> str:
     return f"gatherings/{id}/{id}-feedback.csv"
 
 
+def local_kit(id: str) -> str:
+    """The starter file of a local gathering built on this one, next to its pages."""
+    return f"gatherings/{id}/{id}-lokal.yml"
+
+
 def page_url(src_uri: str, directory_urls: bool) -> str:
     """The URL of the page written at ``src_uri``, relative to the site root."""
     stem, _ = posixpath.splitext(src_uri)

@@ -116,3 +116,16 @@ def test_a_block_recording_shows_where_the_block_stands(feedback_site: Build) ->
     assert last is not None and last.select("a") == []
     assert "adressen er ikke oppgitt" in last.get_text()
     assert [r for r in rows[1:-1] if r.select(".kd-recording")] == []
+
+
+def test_only_a_gathering_with_a_recording_is_offered_as_a_kit() -> None:
+    from kulturdialog.views.after import after, pages
+    from kulturdialog.views.render import Renderer
+
+    plain = Renderer(load_library(FIXTURES / "valid"))
+    [gathering] = plain.library.gatherings.values()
+    assert after(plain, gathering.model).kit is None
+    assert list(pages(plain)) == []
+    recorded = Renderer(load_library(FIXTURES / "feedback"))
+    [page] = pages(recorded)
+    assert page.src_uri == f"gatherings/{FEEDBACK_GATHERING}/{FEEDBACK_GATHERING}-lokal.yml"

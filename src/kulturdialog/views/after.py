@@ -26,8 +26,9 @@ class After:
     """Whether the gathering has a feedback page."""
     command: str
     """The command that writes a local gathering built on this one."""
-    kit: str
-    """Where the starter file of a local gathering is published."""
+    kit: str | None
+    """Where the starter file of a local gathering is published, for a gathering offered as a
+    kit: one with a recording, of itself or of a block."""
 
     def outcomes(self, gathering: Gathering) -> bool:
         """Whether there is anything to show under 'after the gathering'."""
@@ -41,8 +42,17 @@ def after(renderer: Renderer, gathering: Gathering) -> After:
     return After(
         feedback=bool(renderer.library.feedback_for(gathering.id)),
         command=command,
-        kit=urls.local_kit(gathering.id),
+        kit=urls.local_kit(gathering.id) if offered_as_kit(gathering) else None,
     )
+
+
+def offered_as_kit(gathering: Gathering) -> bool:
+    """Whether the gathering's pages offer it as a local kit: it has a recording to reuse.
+
+    Any gathering can be copied with ``new gathering --from``; the pages say so, with a starter
+    file to download, where a recording makes it material for others to run.
+    """
+    return gathering.recording is not None or any(b.recording for b in gathering.programme)
 
 
 def local_kit(gathering: Gathering) -> str:
@@ -53,6 +63,7 @@ def local_kit(gathering: Gathering) -> str:
 
 
 def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
-    """The local-kit starter file of every gathering."""
+    """The local-kit starter file of every gathering offered as a kit."""
     for gathering in renderer.library.sorted_gatherings():
-        yield GeneratedPage(urls.local_kit(gathering.id), partial(local_kit, gathering))
+        if offered_as_kit(gathering):
+            yield GeneratedPage(urls.local_kit(gathering.id), partial(local_kit, gathering))

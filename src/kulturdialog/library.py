@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -61,7 +62,15 @@ class Library:
 
     def feedback_for(self, gathering_id: str) -> list[Feedback]:
         """The feedback on ``gathering_id``, in file order."""
-        return [e.model for e in self.feedback.values() if e.model.gathering == gathering_id]
+        return self._feedback_by_gathering.get(gathering_id, [])
+
+    @cached_property
+    def _feedback_by_gathering(self) -> dict[str, list[Feedback]]:
+        # Asked once per gathering and page; worked out once, after loading.
+        found: dict[str, list[Feedback]] = defaultdict(list)
+        for entry in self.feedback.values():
+            found[entry.model.gathering].append(entry.model)
+        return dict(found)
 
     def gathering(self, id: str) -> Gathering:
         return self.gatherings[id].model

@@ -113,3 +113,13 @@ def test_group_keys_ignore_case_and_surrounding_space() -> None:
     assert group_key(3) == group_key(" 3 ")
     assert group_key("Bergen") == group_key("  bERGEN")
     assert group_key(None) is None
+
+
+@pytest.mark.parametrize("group", ["0", "1000", "[1]", "true", "''"])
+def test_a_group_that_is_neither_a_number_nor_a_name_is_one_problem(
+    tmp_path: Path, group: str
+) -> None:
+    entries = f"  - group: {group}\n    points: [A]\n    received: 2024-03-14\n"
+    [problem] = problems_with(tmp_path, feedback_text(entries=entries))
+    assert (problem.line, problem.field) == (6, "entries.1.group")
+    assert "write the group's number (1 to 999)" in problem.message

@@ -3,20 +3,49 @@
 from __future__ import annotations
 
 from datetime import date as Date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, Strict
+from pydantic import Field, PlainValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 from kulturdialog.model.common import Id, Model, Text
 
-GroupNumber = Annotated[int, Strict(), Field(ge=1, le=999)]
-"""A group's number, as on its group sheet: 'Gruppe 3' is 3."""
+MOST_GROUPS = 999
+
+
+def _group(value: Any) -> int | str:
+    # One message for either form, rather than one per branch of a union.
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MOST_GROUPS:
+        return value
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    raise PydanticCustomError(
+        "group",
+        "'{value}' is no group; write the group's number (1 to 999) as on its group sheet, "
+        "or its name",
+        {"value": value},
+    )
+
+
+Group = Annotated[
+    int | str,
+    PlainValidator(_group),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1, "maximum": MOST_GROUPS},
+                {"type": "string", "minLength": 1},
+            ]
+        }
+    ),
+]
+"""A group's number as on its group sheet ('Gruppe 3' is 3), or its name."""
 
 
 class FeedbackEntry(Model):
     """What one group sent: its prioritised points, most important first."""
 
-    group: GroupNumber | Text | None = None
+    group: Group | None = None
     """The group's number (3) or name ('Bergen kommune'); leave out when the group gave none."""
     points: Annotated[list[Text], Field(min_length=1)]
     """The group's points in priority order: the first is the most important."""

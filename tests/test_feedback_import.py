@@ -119,3 +119,23 @@ def test_a_group_that_writes_twice_counts_once_with_its_later_email(
     [written] = content.glob("*samarbeid-fjordby-tilbakemeldinger.yml")
     text = written.read_text("utf-8")
     assert "Noe annet" in text and "Felles møteplasser" not in text
+
+
+def test_new_feedback_from_a_gathering_answers_its_task_that_asks_for_points(
+    content: Path,
+) -> None:
+    args = ["new", "feedback", "Tilbakemeldinger", "--from", FEEDBACK_GATHERING]
+    assert main([*args, "--content", str(content)]) == 0
+    written = (content / "dialogues" / "tilbakemeldinger.yml").read_text("utf-8")
+    assert f"gathering: {FEEDBACK_GATHERING}" in written
+    assert "question_set: samarbeid-fjordby" in written
+    assert check(content).ok
+
+
+def test_new_feedback_needs_a_gathering_with_a_group_task(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "content"
+    shutil.copytree(FIXTURES / "valid", folder)
+    assert main(["new", "feedback", "X", "--from", "finnes-ikke", "--content", str(folder)]) == 1
+    assert "no gathering with the id 'finnes-ikke'" in capsys.readouterr().err

@@ -132,3 +132,22 @@ def test_a_file_that_is_no_email_says_so(tmp_path: Path) -> None:
         read_message(path)
     with pytest.raises(Unreadable, match="cannot open"):
         read_message(tmp_path / "missing.eml")
+
+
+def test_an_email_with_only_html_reads_with_its_quote_apart(tmp_path: Path) -> None:
+    message = email.message.EmailMessage()
+    message["From"] = "gruppe@example.no"
+    message["Date"] = "Thu, 14 Mar 2024 11:00:00 +0100"
+    message["Subject"] = "SV: Innspill fra gruppene"
+    message.set_content(
+        "<div>Gruppe: 5</div><ol><li>Første &amp; beste</li><li>Andre</li></ol>"
+        "<blockquote><div>Gruppe:</div><ol><li></li></ol></blockquote>",
+        subtype="html",
+    )
+    path = tmp_path / "html.eml"
+    path.write_bytes(message.as_bytes())
+    read = read_message(path)
+    assert read.subject == "Innspill fra gruppene", "reply prefixes are dropped"
+    form = read_form(read.lines)
+    assert (form.group, form.points) == (5, ["Første & beste", "Andre"])
+    assert read.quoted and all("Første" not in line for line in read.quoted)

@@ -92,3 +92,15 @@ def bundled(build_site: BuildSite) -> Build:
     result = build_site()
     assert result.returncode == 0, result.output
     return result
+
+
+FEEDBACK_GATHERING = "dialogmote-i-fjordby"
+"""The fixture gathering with feedback from three groups (tests/fixtures/feedback)."""
+
+
+@pytest.fixture(scope="session")
+def feedback_site(build_site: BuildSite) -> Build:
+    """The site built from the feedback fixture, once per test run."""
+    result = build_site(content=FIXTURES / "feedback")
+    assert result.returncode == 0, result.output
+    return result

@@ -30,7 +30,7 @@ def parts(url: str) -> tuple[str, str, dict[str, list[str]]]:
     return split.scheme, unquote(split.path), parse_qs(split.query)
 
 
-def test_mailto_has_address_subject_and_a_body_with_questions_and_priority_slots() -> None:
+def test_mailto_has_address_subject_and_a_body_with_the_form_and_priority_slots() -> None:
     qs = question_set(
         report_back={
             "email": "post@example.no",
@@ -42,12 +42,22 @@ def test_mailto_has_address_subject_and_a_body_with_questions_and_priority_slots
     assert (scheme, address) == ("mailto", "post@example.no")
     assert query["subject"] == ["Svar fra gruppe: «A & B»?"]
     body = query["body"][0]
-    assert "1. Hva skal til?" in body
-    assert "2. Hvem bidrar – og hvordan?" in body
+    assert "Hva skal til?" not in body, "numbered questions would read as points"
     assert "Hver gruppe prioriterer 1–3 punkt." in body
     lines = body.split("\r\n")
-    assert lines[-4:] == ["1. ", "2. ", "3. ", ""]
+    assert lines[:4] == ["Oppgave & spørsmål", "", "Gruppe: ", ""]
+    assert lines[-9:] == ["Hver gruppe prioriterer 1–3 punkt.", "Prioriterte punkter:",
+                          "1. ", "2. ", "3. ", "", "Kommentar:", "", ""]  # fmt: skip
     assert priority_slots(qs) == 3
+
+
+def test_the_group_number_fills_the_group_line_in_the_sets_language() -> None:
+    qs = question_set(language="da", report_back={"question": 2})
+    _, _, query = parts(mailto(qs, 3))
+    lines = query["body"][0].split("\r\n")
+    assert lines[1] == "Gælder spørgsmål 2. Hvem bidrar – og hvordan?"
+    assert "Gruppe: 3" in lines and "Prioriterede punkter:" in lines
+    assert mailto(qs, "{n}").count("%7Bn%7D") == 1, "the placeholder the group sheet replaces"
 
 
 def test_mailto_encodes_every_reserved_character() -> None:

@@ -83,6 +83,9 @@ def leaks(content: Tag, language: str) -> list[str]:
     """Foreign label words in ``content``; parts marked with another ``lang`` are checked in
     their own language (a Danish card on a Norwegian index page speaks Danish)."""
     content = copy.copy(content)
+    # A command such as `kulturdialog new gathering --from x` is in no language.
+    for code in content.find_all("code"):
+        code.decompose()
     found = []
     for part in content.find_all(lang=True):
         if part.parent is not None and part["lang"] != language and part["lang"] in LANGUAGES:

@@ -225,7 +225,9 @@ def hostile_content(content: Path) -> tuple[Path, dict[str, str], set[Any]]:
         documents[content / "dialogues" / path.name] = document
     for kind in starters.starter_kinds():
         ident = f"sikkerhet-{kind.replace('_', '-')}"
-        text = starters.fill(kind, f"Sikkerhet {kind}", ident, "nb")
+        refs = starters.references(kind, ROOT / "content")
+        assert isinstance(refs, dict), refs
+        text = starters.fill(kind, f"Sikkerhet {kind}", ident, "nb", references=refs)
         target = starters.folder_for(kind, ROOT / "content")
         document = parse(text, Path(f"{ident}.yml"))
         assert isinstance(document, Document)

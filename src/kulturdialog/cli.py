@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kulturdialog.authoring import project, schemas, starters
 from kulturdialog.authoring.check import check
+from kulturdialog.authoring.feedback_import import import_feedback
 from kulturdialog.errors import display_path
 
 LANGUAGES = ("nb", "nn", "da", "en")
@@ -53,6 +54,23 @@ def _parser() -> argparse.ArgumentParser:
         "--language", choices=LANGUAGES, help="language of the example text (default: the site's)"
     )
     new.add_argument("--content", help="content folder (default: the project's content folder)")
+    new.add_argument(
+        "--from",
+        dest="source",
+        metavar="GATHERING",
+        help="the id of a gathering to build on: a local copy of it, or feedback on it",
+    )
+
+    feedback = commands.add_parser("feedback", help="the groups' feedback")
+    feedback_actions = feedback.add_subparsers(dest="action", required=True, metavar="ACTION")
+    feedback_import = feedback_actions.add_parser(
+        "import", help="read saved e-mails (.eml) into one new feedback file per group task"
+    )
+    feedback_import.add_argument("gathering", help="the id of the gathering the groups were at")
+    feedback_import.add_argument("files", nargs="+", type=Path, help="the saved e-mails")
+    feedback_import.add_argument(
+        "--content", help="content folder (default: the project's content folder)"
+    )
 
     schema = commands.add_parser("schema", help="write the JSON Schemas that editors use")
     schema.add_argument(
@@ -128,9 +146,21 @@ def _new(args: argparse.Namespace) -> int:
         found = project.find()
         content = Path(args.content) if args.content else found.content
         language = args.language or found.language
-    made = starters.new_file(args.kind, args.title, content, id=args.id, language=language)
+    made = starters.new_file(
+        args.kind, args.title, content, id=args.id, language=language, source=args.source
+    )
     print(made.message, file=sys.stdout if made.written else sys.stderr)
     return 0 if made.written else 1
+
+
+def _feedback(args: argparse.Namespace) -> int:
+    content = Path(args.content) if args.content else project.find().content
+    imported = import_feedback(args.gathering, args.files, content)
+    for line in imported.report:
+        print(line)
+    for line in imported.problems:
+        print(line, file=sys.stderr)
+    return 0 if imported.ok else 1
 
 
 def _schema(out: str | None) -> int:
@@ -153,6 +183,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _build(args.zip)
         if args.command == "offline":
             return _offline(args.out)
+        if args.command == "feedback":
+            return _feedback(args)
         return _schema(args.out)
     except project.NoProject as error:
         print(error, file=sys.stderr)

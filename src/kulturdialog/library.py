@@ -9,11 +9,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Generic, TypeVar
 
 from kulturdialog.errors import Problem
 from kulturdialog.loader import Key, Source
 from kulturdialog.model import (
+    Feedback,
     Gathering,
     Package,
     Plan,
@@ -68,6 +70,21 @@ class Library:
             "fix those and this reference works"
         )
 
+    feedback: dict[str, Entry[Feedback]] = field(default_factory=dict)
+    """Feedback files by id; ``feedback_for`` finds those of one gathering."""
+
+    def feedback_for(self, gathering_id: str) -> list[Feedback]:
+        """The feedback on ``gathering_id``, in file order."""
+        return self._feedback_by_gathering.get(gathering_id, [])
+
+    @cached_property
+    def _feedback_by_gathering(self) -> dict[str, list[Feedback]]:
+        # Asked once per gathering and page; worked out once, after loading.
+        found: dict[str, list[Feedback]] = defaultdict(list)
+        for entry in self.feedback.values():
+            found[entry.model.gathering].append(entry.model)
+        return dict(found)
+
     def gathering(self, id: str) -> Gathering:
         return self.gatherings[id].model
 
@@ -105,9 +122,12 @@ class Library:
 
 
 def register(
-    library: Library, entry: Entry[Gathering | QuestionSet | Plan | Worksheet | Package]
+    library: Library, entry: Entry[Gathering | QuestionSet | Plan | Worksheet | Package | Feedback]
 ) -> Iterator[Problem]:
     model = entry.model
+    if isinstance(model, Feedback):
+        yield from _add(library.feedback, Entry(model, entry.source), "feedback")
+        return
     if isinstance(model, Package):
         yield from _add(library.packages, Entry(model, entry.source), "package")
         return

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from importlib import resources
@@ -15,10 +16,11 @@ from pathlib import Path
 
 import yaml
 
+from kulturdialog.authoring import local_kit
 from kulturdialog.authoring.ids import make_id, shorten
-from kulturdialog.content import content_files
-from kulturdialog.errors import display_path
-from kulturdialog.model import KINDS
+from kulturdialog.content import content_files, load_content
+from kulturdialog.errors import ContentError, display_path
+from kulturdialog.model import KINDS, GroupWorkBlock
 
 ALIASES = {"questions": "question_set"}
 """Short names an author may type instead of a kind."""
@@ -79,8 +81,24 @@ def _yaml_text(value: str) -> str:
     return value if plain_ok and value == value.strip() else json.dumps(value, ensure_ascii=False)
 
 
-def fill(kind: str, title: str, id: str, language: str, today: date | None = None) -> str:
-    """The starter of ``kind`` with its placeholders filled in; its dates lie after ``today``."""
+REFERENCE_EXAMPLES = {"gathering": "samlingens-id", "question_set": "gruppeoppgavens-id"}
+"""What a starter that refers to other content shows where no content is at hand (the guide)."""
+
+
+def fill(
+    kind: str,
+    title: str,
+    id: str,
+    language: str,
+    *,
+    today: date | None = None,
+    references: Mapping[str, str] | None = None,
+) -> str:
+    """The starter of ``kind`` with its placeholders filled in; its dates lie after ``today``.
+
+    ``references`` fill the ids a starter refers to (feedback names its gathering and group
+    task); see ``references``.
+    """
     today = today or date.today()
     # Series and programmes run from the autumn of next year, so every date lies ahead.
     year = today.year + 1
@@ -91,11 +109,53 @@ def fill(kind: str, title: str, id: str, language: str, today: date | None = Non
         "date": future_date(today).isoformat(),
         "year": str(year),
         "next_year": str(year + 1),
+        **REFERENCE_EXAMPLES,
+        **(references or {}),
     }
     text = template(kind, language)
     for name, value in values.items():
         text = text.replace("{{ " + name + " }}", value)
     return text
+
+
+def references(kind: str, content: Path, gathering: str | None = None) -> dict[str, str] | str:
+    """The ids the starter of ``kind`` refers to, read from the content in ``content``, or why
+    there are none.
+
+    Feedback refers to a gathering (``gathering``, else the newest one with a group task) and
+    to its group task: the first that asks for prioritised points, else the first.
+    """
+    if kind != "feedback":
+        return {}
+    if not content.exists():
+        return f"there is no content in {display_path(content)} yet; write the gathering first"
+    try:
+        library = load_content(content)
+    except ContentError as error:
+        count = len(error.problems)
+        return (
+            f"the content in {display_path(content)} has {count} problem(s); run kulturdialog check"
+        )
+    candidates = [g for g in library.sorted_gatherings() if gathering in (None, g.id)]
+    if gathering is not None and not candidates:
+        return f"there is no gathering with the id '{gathering}' in {display_path(content)}"
+    for found in candidates:
+        sets = [
+            block.question_set
+            for day in found.schedule
+            for block in day.programme
+            if isinstance(block, GroupWorkBlock)
+        ]
+        if not sets:
+            continue
+        asking = [
+            id
+            for id in sets
+            if (rb := library.question_set(id).report_back) is not None and rb.priorities
+        ]
+        return {"gathering": found.id, "question_set": (asking or sets)[0]}
+    which = f"the gathering '{gathering}' has" if gathering else "no gathering has"
+    return f"{which} a group task for feedback; add a group_work block first"
 
 
 def folder_for(kind: str, content: Path) -> Path:
@@ -124,9 +184,19 @@ class NewFile:
 
 
 def new_file(
-    name: str, title: str, content: Path, *, id: str | None = None, language: str = "nb"
+    name: str,
+    title: str,
+    content: Path,
+    *,
+    id: str | None = None,
+    language: str = "nb",
+    source: str | None = None,
 ) -> NewFile:
-    """Write the starter for ``name`` (a kind or a short name) into ``content``; never overwrite."""
+    """Write the starter for ``name`` (a kind or a short name) into ``content``; never overwrite.
+
+    ``source`` is the id of a gathering the new file builds on: a new gathering is a local kit
+    of it (see ``local_kit``), and feedback is written for it.
+    """
     kind = ALIASES.get(name, name)
     ident = id if id is not None else shorten(make_id(title), ID_LENGTH)
     folder = folder_for(kind, content)
@@ -141,23 +211,39 @@ def new_file(
         )
     if not title.strip():
         return NewFile(path, False, "the title is empty; give the new file a title")
-    folder.mkdir(parents=True, exist_ok=True)
+    if source is not None and kind == "gathering":
+        based_on = local_kit.source_gathering(content, source)
+        if isinstance(based_on, str):
+            return NewFile(path, False, f"{based_on}; nothing was written")
+        return write_new(path, local_kit.kit_text(based_on, title.strip(), ident))
+    if source is not None and kind != "feedback":
+        return NewFile(path, False, "--from works with 'gathering' and 'feedback' only")
+    found = references(kind, content, source)
+    if isinstance(found, str):
+        return NewFile(path, False, f"{found}; nothing was written")
+    made = write_new(path, fill(kind, title.strip(), ident, language, references=found))
+    if made.written and not translated(kind, language):
+        return NewFile(
+            path,
+            True,
+            f"wrote {display_path(path)} (the example text is in Norwegian bokmål: "
+            f"there is no '{language}' starter for {kind} yet)",
+        )
+    return made
+
+
+def write_new(path: Path, text: str) -> NewFile:
+    """Write ``text`` to a new file at ``path``; refuse, naming it, if it exists."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     try:
         # Mode 'x' refuses an existing file even if one appears between a check and the write.
         with path.open("x", encoding="utf-8") as out:
-            out.write(fill(kind, title.strip(), ident, language))
+            out.write(text)
     except FileExistsError:
         return NewFile(
             path,
             False,
             f"{display_path(path)} already exists; nothing was written. "
             "Choose another title, or give another id with --id",
-        )
-    if not translated(kind, language):
-        return NewFile(
-            path,
-            True,
-            f"wrote {display_path(path)} (the example text is in Norwegian bokmål: "
-            f"there is no '{language}' starter for {kind} yet)",
         )
     return NewFile(path, True, f"wrote {display_path(path)}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kulturdialog.checks.addresses import check_addresses
+from kulturdialog.checks.feedback import check_feedback
 from kulturdialog.checks.gathering import check_gatherings
 from kulturdialog.checks.package import check_packages
 from kulturdialog.checks.series import check_series
@@ -22,3 +23,4 @@ def check_library(library: Library) -> Iterator[Problem]:
     yield from check_gatherings(library)
     yield from check_series(library)
     yield from check_packages(library)
+    yield from check_feedback(library)

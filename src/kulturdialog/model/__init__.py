@@ -9,29 +9,29 @@ from typing import Annotated
 
 from pydantic import Field, TypeAdapter
 
+from kulturdialog.model.feedback import Feedback, FeedbackEntry
 from kulturdialog.model.gathering import Block, Gathering, GroupWorkBlock
 from kulturdialog.model.package import Package
 from kulturdialog.model.questions import QuestionSet
 from kulturdialog.model.series import Item, Plan, Programme, Series
 from kulturdialog.model.worksheet import Worksheet
 
-Content = Annotated[
-    Gathering | QuestionSet | Series | Programme | Worksheet | Package,
-    Field(discriminator="kind"),
-]
+AnyContent = Gathering | QuestionSet | Series | Programme | Worksheet | Package | Feedback
+"""Any content model."""
+
+Content = Annotated[AnyContent, Field(discriminator="kind")]
 """Any content document, told apart by its ``kind`` field."""
 
-CONTENT_ADAPTER: TypeAdapter[Gathering | QuestionSet | Series | Programme | Worksheet | Package] = (
-    TypeAdapter(Content)
-)
+CONTENT_ADAPTER: TypeAdapter[AnyContent] = TypeAdapter(Content)
 
-KINDS: dict[str, type[Gathering | QuestionSet | Series | Programme | Worksheet | Package]] = {
+KINDS: dict[str, type[AnyContent]] = {
     "gathering": Gathering,
     "question_set": QuestionSet,
     "series": Series,
     "programme": Programme,
     "worksheet": Worksheet,
     "package": Package,
+    "feedback": Feedback,
 }
 """Every kind of document, by the value of its ``kind`` field."""
 
@@ -40,6 +40,8 @@ __all__ = [
     "KINDS",
     "Block",
     "Content",
+    "Feedback",
+    "FeedbackEntry",
     "Gathering",
     "GroupWorkBlock",
     "Item",

@@ -23,6 +23,7 @@ from kulturdialog.model.common import (
     Preparation,
     Text,
 )
+from kulturdialog.model.outcomes import Recording
 from kulturdialog.model.questions import QuestionSet
 
 
@@ -39,6 +40,9 @@ class _Block(Model):
     """Who speaks or leads the block."""
     notes: list[Text] = []
     """Notes for the facilitator: what to prepare, say or watch for. Not shown to participants."""
+    recording: Recording | None = None
+    """A recording of this block, to show where the block stands when the gathering is run
+    again."""
 
 
 class TalkBlock(_Block):
@@ -189,6 +193,11 @@ class Gathering(Model):
     """Whom to ask."""
     links: list[Link] = []
     """Recordings, articles and documents the source names, by their titles."""
+
+    recording: Recording | None = None
+    """A recording of the whole gathering."""
+    documents: list[Link] = []
+    """Documents from or about the gathering, such as the feedback the organisers received."""
 
     @model_validator(mode="after")
     def _one_day_or_several(self) -> Gathering:

@@ -7,6 +7,7 @@ from typing import Any
 
 from kulturdialog.model import Gathering
 from kulturdialog.views import package_urls, urls
+from kulturdialog.views.after import after
 from kulturdialog.views.labels import label
 from kulturdialog.views.programme import programme, programmes
 from kulturdialog.views.render import GeneratedPage, Renderer
@@ -50,7 +51,13 @@ def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
 
 def gathering_pages(renderer: Renderer, gathering: Gathering) -> Iterator[GeneratedPage]:
     days = programmes(gathering, renderer.library)
-    context: dict[str, Any] = {"g": gathering, "p": days[0], "days": days, "day_page": False}
+    context: dict[str, Any] = {
+        "g": gathering,
+        "p": days[0],
+        "days": days,
+        "day_page": False,
+        "after": after(renderer, gathering),
+    }
     lang, id, title = gathering.language, gathering.id, gathering.title
     guide_title = f"{label('facilitator_guide', lang)}: {title}"
     runsheet_title = f"{label('runsheet', lang)}: {title}"
@@ -95,7 +102,11 @@ def gathering_pages(renderer: Renderer, gathering: Gathering) -> Iterator[Genera
 
 def gathering_items(renderer: Renderer) -> list[dict[str, Any]]:
     return [
-        {"gathering": g, "total": sum(block.minutes for block in g.blocks)}
+        {
+            "gathering": g,
+            "total": sum(block.minutes for block in g.blocks),
+            "after": after(renderer, g),
+        }
         for g in renderer.library.sorted_gatherings()
     ]
 

@@ -67,7 +67,8 @@ def _projectors(renderer: Renderer, gathering: Gathering, p: Programme) -> Itera
             lang,
             "projector",
             f"{label('projector_view', lang)}: {row.block.title}",
-            scripts=LIVE_SCRIPTS,
+            # The handout script also fills the group into the e-mail for ?group=N.
+            scripts=LIVE_SCRIPTS + HANDOUT_SCRIPTS,
             g=gathering,
             p=p,
             row=row,

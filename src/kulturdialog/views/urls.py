@@ -78,6 +78,24 @@ def series_calendar(id: str) -> str:
     return f"series/{id}/{id}.ics"
 
 
+# Feedback from the groups and the local kit of a gathering.
+
+
+def feedback(id: str) -> str:
+    """The page with the feedback the groups of a gathering sent."""
+    return f"gatherings/{id}/feedback.md"
+
+
+def feedback_csv(id: str) -> str:
+    """Every point of a gathering's feedback as a CSV file, next to the feedback page."""
+    return f"gatherings/{id}/{id}-feedback.csv"
+
+
+def local_kit(id: str) -> str:
+    """The starter file of a local gathering built on this one, next to its pages."""
+    return f"gatherings/{id}/{id}-lokal.yml"
+
+
 def page_url(src_uri: str, directory_urls: bool) -> str:
     """The URL of the page written at ``src_uri``, relative to the site root."""
     stem, _ = posixpath.splitext(src_uri)
@@ -141,6 +159,9 @@ class Linker:
 
     def series_calendar(self, id: str) -> str:
         return self.asset(series_calendar(id))
+
+    def feedback(self, id: str) -> str:
+        return self(feedback(id))
 
     def asset(self, path: str) -> str:
         """A link to a static file such as ``assets/kulturdialog.js``."""

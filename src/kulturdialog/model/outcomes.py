@@ -15,4 +15,3 @@ class Recording(Model):
     says that it is not given."""
     minutes: Minutes | None = None
     """How long it lasts, in whole minutes."""
-

@@ -52,6 +52,8 @@ from tests.conftest import FIXTURES, ROOT
 EXAMPLES = int(os.environ.get("KULTURDIALOG_PROPERTY_EXAMPLES", "200"))
 REAL_BUILD_EVERY = int(os.environ.get("KULTURDIALOG_PROPERTY_REAL_BUILD_EVERY", "20"))
 """Every how many examples a real mkdocs build runs as well (about half a second each)."""
+PROGRESS = os.environ.get("KULTURDIALOG_PROPERTY_PROGRESS")
+"""A file the counts are appended to every 250 examples, to follow a long run."""
 
 SEED_FILES = [
     ROOT / "content" / "dialogues" / "dialogtema-1.yml",
@@ -300,6 +302,9 @@ def test_what_check_accepts_builds_and_what_it_refuses_the_build_refuses(
     files: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     TALLY["examples"] += 1
+    if PROGRESS and TALLY["examples"] % 250 == 0:
+        with open(PROGRESS, "a", encoding="utf-8") as progress:
+            progress.write(f"{dict(sorted(TALLY.items()))}\n")
     # tmp_path is shared by every example of the test: each gets a folder of its own.
     work = Path(tempfile.mkdtemp(dir=tmp_path))
     root = work / "content"

@@ -102,3 +102,15 @@ def test_library_and_checks_do_not_import_each_other() -> None:
 
 def test_bundled_content_still_loads() -> None:
     assert load_content(FIXTURES / "valid").gatherings
+
+
+def test_a_linked_folder_outside_the_content_folder_is_not_read(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.yml").write_text(QUESTION_SET.format(id="hemmelig"), "utf-8")
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "own.yml").write_text(QUESTION_SET.format(id="egen"), "utf-8")
+    (content / "linked").symlink_to(outside)
+    library = load_content(content)
+    assert sorted(library.question_sets) == ["egen"]

@@ -42,7 +42,7 @@ def only_problem(name: str) -> Problem:
             "no question set with the id 'finnes-ikke'",
         ),
         ("overrun.yml", 6, 6, "end", "runs until 10:10, 10 minutes past the declared end 10:00"),
-        ("unknown-block-kind.yml", 6, 5, "programme.1", "'lunsj' is not a known kind"),
+        ("unknown-block-kind.yml", 6, 11, "programme.1.kind", "'lunsj' is not a known kind"),
         ("bad-language.yml", 4, 11, "language", "'no' is not allowed here"),
     ],
 )

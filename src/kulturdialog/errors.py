@@ -2,9 +2,27 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+# Control characters (C0, DEL, C1), line and paragraph separators: echoed raw they would move
+# the cursor, recolour the terminal or split one problem over several lines.
+_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character written as an escape, such as ``\\x1b``."""
+    return _INVISIBLE.sub(
+        lambda m: (
+            _NAMED.get(m.group(), f"\\x{ord(m.group()):02x}")
+            if ord(m.group()) < 0x100
+            else f"\\u{ord(m.group()):04x}"
+        ),
+        text,
+    )
 
 
 @dataclass(frozen=True, order=True)
@@ -23,10 +41,9 @@ class Problem:
     """What is wrong and what to do, in plain words."""
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
-        return (
-            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
-        )
+        where = f"{visible(self.file)}:{self.line}:{self.column}"
+        message = visible(self.message)
+        return f"{where}: {visible(self.field)}: {message}" if self.field else f"{where}: {message}"
 
 
 class ContentError(Exception):

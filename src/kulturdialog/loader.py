@@ -279,11 +279,7 @@ def parse(text: str, path: Path) -> Document | Problem:
     try:
         node = _Composer(text).get_single_node()
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(part for part in (error.context, error.problem) if part)
-        hint = _syntax_hint(what)
-        return Problem(shown, line, column, "", f"YAML syntax error: {what}; {hint}")
+        return _syntax_problem(shown, error)
     except yaml.YAMLError as error:
         return Problem(shown, 1, 1, "", f"YAML syntax error: {error}")
     if node is None:
@@ -306,6 +302,30 @@ def parse(text: str, path: Path) -> Document | Problem:
             "not a single value or a list",
         )
     return Document(Source(path, text), data)
+
+
+_OPENED = ("quoted scalar", "flow sequence", "flow mapping")
+"""Constructs whose error is found far from where they open: a quote or bracket never closed
+is noticed only at the end of the file."""
+
+
+def _syntax_problem(shown: str, error: yaml.MarkedYAMLError) -> Problem:
+    what = " ".join(part for part in (error.context, error.problem) if part)
+    opened = error.context_mark is not None and any(c in (error.context or "") for c in _OPENED)
+    mark = error.context_mark if opened else (error.problem_mark or error.context_mark)
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if opened and error.problem_mark is not None:
+        found = error.problem_mark.line + 1
+        closer = "quote" if "quoted" in what else "bracket"
+        return Problem(
+            shown,
+            line,
+            column,
+            "",
+            f"YAML syntax error: the {closer} opened here is not closed (noticed on line "
+            f"{found}: {error.problem}); close it on this line",
+        )
+    return Problem(shown, line, column, "", f"YAML syntax error: {what}; {_syntax_hint(what)}")
 
 
 def _syntax_hint(what: str) -> str:

@@ -46,6 +46,10 @@ def _problem(document: Document, detail: ErrorDetails) -> Problem:
         return document.problem(loc, f"the required field '{loc[-1]}' is missing; add it")
     if kind == "extra_forbidden":
         return document.problem(loc, _unknown_field(str(loc[-1])), at_key=True)
+    if kind in {"union_tag_invalid", "union_tag_not_found"}:
+        # The error is on the mapping; the author has to change (or add) its 'kind' field.
+        field = str((detail.get("ctx") or {}).get("discriminator", "kind")).strip("'\"")
+        return document.problem((*loc, field), _message(detail))
     return document.problem(loc, _message(detail))
 
 
@@ -141,6 +145,10 @@ def _message(detail: ErrorDetails) -> str:
     if kind == "literal_error":
         return f"{given} is not allowed here; use one of: {ctx['expected']}"
     if kind == "union_tag_invalid":
+        tags = [tag.strip(" '") for tag in str(ctx["expected_tags"]).split(",")]
+        close = difflib.get_close_matches(str(ctx["tag"]), tags, n=1, cutoff=0.75)
+        if close:
+            return f"'{ctx['tag']}' is not a known kind; did you mean '{close[0]}'?"
         return f"'{ctx['tag']}' is not a known kind; use one of: {ctx['expected_tags']}"
     if kind == "union_tag_not_found":
         return f"the field 'kind' is missing; it says what this is, one of: {_expected_kinds()}"

@@ -98,7 +98,10 @@ def register(env: Any) -> None:
         def macro(kind: str) -> str:
             if kind not in KINDS:
                 known = ", ".join(KINDS)
-                raise PluginError(f'{page_src()}: {name}("{kind}"): no such kind; known: {known}')
+                plugin().macro_problems.append(
+                    f'{where(name, kind)}: {name}("{kind}"): no such kind; use one of: {known}'
+                )
+                return ""
             return render(plugin().renderer, kind, page_src())
 
         macro.__name__ = name

@@ -107,6 +107,8 @@ def fill(
         "title": _yaml_text(title),
         "language": language,
         "date": future_date(today).isoformat(),
+        # Feedback is written down the day it arrives.
+        "today": today.isoformat(),
         "year": str(year),
         "next_year": str(year + 1),
         **REFERENCE_EXAMPLES,

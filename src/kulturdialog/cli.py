@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from kulturdialog.authoring import project, schemas, starters
+from kulturdialog.authoring import guide, project, schemas, starters
 from kulturdialog.authoring.check import check
 from kulturdialog.errors import display_path
 
@@ -54,7 +54,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     new.add_argument("--content", help="content folder (default: the project's content folder)")
 
-    schema = commands.add_parser("schema", help="write the JSON Schemas that editors use")
+    schema = commands.add_parser(
+        "schema", help="write the JSON Schemas that editors use and the guide's field tables"
+    )
     schema.add_argument(
         "--out",
         help=f"folder for the schema files (default: {schemas.SCHEMA_FOLDER.as_posix()} "
@@ -134,11 +136,21 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _schema(out: str | None) -> int:
-    folder = Path(out) if out else project.find().root / schemas.SCHEMA_FOLDER
+    root = None if out else project.find().root
+    folder = Path(out) if out else root / schemas.SCHEMA_FOLDER  # type: ignore[operator]
     changed = schemas.write_schemas(folder)
     for path in changed:
         print(f"wrote {display_path(path)}")
     print(f"{len(changed)} schema files changed in {display_path(folder)}.")
+    # The guide's field tables come from the same model; a project's guide is kept in step.
+    guide_folder = (root or Path.cwd()) / guide.GUIDE_FOLDER
+    if root is not None and guide_folder.is_dir():
+        tables = guide.write_field_tables(guide_folder)
+        for path in tables:
+            print(f"wrote {display_path(path)}")
+        print(
+            f"{len(tables)} guide pages with field tables changed in {display_path(guide_folder)}."
+        )
     return 0
 
 

@@ -142,3 +142,13 @@ def test_a_danish_gathering_on_the_danish_site(danish: Build) -> None:
     assert page.html is not None and page.html["lang"] == "da"
     skip = page.select_one("a.md-skip")
     assert skip is not None and skip.get_text(strip=True) == "Gå til indholdet"
+
+
+def test_the_search_index_names_the_index_pages_in_the_site_language(bundled: Build) -> None:
+    # Danish pages are rendered with a Danish nav; the index must still hold the site's titles.
+    import json
+
+    index = json.loads((bundled.site / "search" / "search_index.json").read_text("utf-8"))
+    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+    assert titles["gatherings/"] == "Samlinger"
+    assert titles["questions/"] == "Spørsmålssett"

@@ -62,6 +62,13 @@ def _parser() -> argparse.ArgumentParser:
         help=f"folder for the schema files (default: {schemas.SCHEMA_FOLDER.as_posix()} "
         "in the project)",
     )
+    serve = commands.add_parser(
+        "serve", help="preview the site while you write; saving a file rebuilds it"
+    )
+    serve.add_argument(
+        "--address", default="127.0.0.1:8000", help="host:port (default: 127.0.0.1:8000)"
+    )
+
     build = commands.add_parser("build", help="build the site into site/ for publishing")
     build.add_argument(
         "--zip", action="store_true", help="also pack it as site.zip for any static host"
@@ -75,6 +82,18 @@ def _parser() -> argparse.ArgumentParser:
         "--out", help=f"folder for the copy (default: {OFFLINE_FOLDER} in the project)"
     )
     return parser
+
+
+def _serve(address: str) -> int:
+    from kulturdialog.site import publish
+
+    try:
+        publish.serve_site(project.find().root, address)
+    except publish.BuildFailed:
+        return 1
+    except KeyboardInterrupt:
+        pass
+    return 0
 
 
 def _build(zip_it: bool) -> int:
@@ -161,6 +180,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args.path)
         if args.command == "new":
             return _new(args)
+        if args.command == "serve":
+            return _serve(args.address)
         if args.command == "build":
             return _build(args.zip)
         if args.command == "offline":

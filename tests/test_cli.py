@@ -239,3 +239,40 @@ def test_every_command_the_readme_and_guide_show_exists() -> None:
     # Words that follow the name in prose rather than commands.
     shown -= {"and", "command", "commands", "is", "plugin", "the", "in", "set", "turns", "to"}
     assert shown and shown <= set(commands), sorted(shown - set(commands))
+
+
+def test_serve_previews_the_project_without_the_theme_s_notice(project_copy: Path) -> None:
+    import os
+    import socket
+    import time
+    import urllib.request
+
+    shutil.copytree(ROOT / "docs", project_copy / "docs")
+    shutil.copytree(ROOT / "macros", project_copy / "macros")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if k != "NO_MKDOCS_2_WARNING"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kulturdialog", "serve", "--address", f"127.0.0.1:{port}"],
+        cwd=project_copy / "content",
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        page = ""
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and "Kulturdialog" not in page:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as answer:
+                    page = answer.read().decode("utf-8")
+            except OSError:
+                time.sleep(0.5)
+        assert '<html lang="nb"' in page
+    finally:
+        process.terminate()
+        output = process.communicate(timeout=30)[0]
+    assert "end of life" not in output
+    assert "[macros]" not in output

@@ -62,3 +62,25 @@ def test_the_guide_says_text_is_plain_text(bundled: Build) -> None:
 def test_the_schemas_are_published_with_the_site(bundled: Build) -> None:
     for kind in KINDS:
         assert (bundled.site / "schemas" / f"{kind}.json").is_file()
+
+
+def test_the_chapter_on_the_room_names_the_buttons_as_the_pages_do() -> None:
+    from kulturdialog.views.labels import label
+    from tests.conftest import ROOT
+
+    chapter = (ROOT / "docs" / "guide" / "rommet.md").read_text("utf-8")
+    assert chapter.splitlines()[4] == "# I rommet"
+    for key in (
+        "live_mode", "start_time", "set_start", "start_now", "add_five", "reset", "time_left",
+        "projector_view", "back_at", "presenter_view", "handout", "show_sheets",
+        "add_to_calendar",
+    ):  # fmt: skip
+        assert label(key, "nb") in chapter, key
+    for topic in ("?groups=6", "?start=09:30", ".ics", "A4", "kulturdialog offline"):
+        assert topic in chapter, topic
+
+
+def test_code_inside_numbered_steps_renders_as_a_block(bundled: Build) -> None:
+    steps = bundled.article("guide/index.html").select("ol > li pre code")
+    assert any("kulturdialog new gathering" in code.get_text() for code in steps)
+    assert not bundled.article("guide/index.html").select("p > code:-soup-contains('```')")

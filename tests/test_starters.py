@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from kulturdialog.authoring import starters
 from kulturdialog.views.labels import LANGUAGES
 
-TRANSLATED = ("gathering", "question_set", "worksheet")
-"""Kinds whose starter is written in every language."""
+TRANSLATED = tuple(starters.starter_kinds())
+"""Kinds whose starter is written in every language: all of them."""
 
 # A word of each language that the gathering starter's example text uses, and no other does.
 GATHERING_WORDS = {"nb": "Gruppeoppgave", "nn": "Velkomen", "da": "Gruppearbejde", "en": "Welcome"}
@@ -78,3 +78,11 @@ def test_translated_starters_exist_and_leave_the_organiser_to_the_author(
     loaded = yaml.safe_load(starters.fill(kind, "Tittel", "tittel", language))
     assert "organisers" not in loaded and "contacts" not in loaded
     assert "kulturskoleråd" not in starters.template(kind, language).lower()
+
+
+@pytest.mark.parametrize("kind", TRANSLATED)
+def test_each_language_has_its_own_text(kind: str) -> None:
+    texts = {language: starters.fill(kind, "T", "t", language) for language in LANGUAGES}
+    assert len(set(texts.values())) == len(LANGUAGES)
+    # Comments too: the first line after the schema line says what the file is.
+    assert len({text.splitlines()[1] for text in texts.values()}) == len(LANGUAGES)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from kulturdialog.authoring import project, schemas, starters
+from kulturdialog.authoring import guide, project, schemas, starters
 from kulturdialog.authoring.check import check
 from kulturdialog.authoring.feedback_import import import_feedback
 from kulturdialog.errors import display_path
@@ -72,12 +72,21 @@ def _parser() -> argparse.ArgumentParser:
         "--content", help="content folder (default: the project's content folder)"
     )
 
-    schema = commands.add_parser("schema", help="write the JSON Schemas that editors use")
+    schema = commands.add_parser(
+        "schema", help="write the JSON Schemas that editors use and the guide's field tables"
+    )
     schema.add_argument(
         "--out",
         help=f"folder for the schema files (default: {schemas.SCHEMA_FOLDER.as_posix()} "
         "in the project)",
     )
+    serve = commands.add_parser(
+        "serve", help="preview the site while you write; saving a file rebuilds it"
+    )
+    serve.add_argument(
+        "--address", default="127.0.0.1:8000", help="host:port (default: 127.0.0.1:8000)"
+    )
+
     build = commands.add_parser("build", help="build the site into site/ for publishing")
     build.add_argument(
         "--zip", action="store_true", help="also pack it as site.zip for any static host"
@@ -91,6 +100,18 @@ def _parser() -> argparse.ArgumentParser:
         "--out", help=f"folder for the copy (default: {OFFLINE_FOLDER} in the project)"
     )
     return parser
+
+
+def _serve(address: str) -> int:
+    from kulturdialog.site import publish
+
+    try:
+        publish.serve_site(project.find().root, address)
+    except publish.BuildFailed:
+        return 1
+    except KeyboardInterrupt:
+        pass
+    return 0
 
 
 def _build(zip_it: bool) -> int:
@@ -164,11 +185,21 @@ def _feedback(args: argparse.Namespace) -> int:
 
 
 def _schema(out: str | None) -> int:
-    folder = Path(out) if out else project.find().root / schemas.SCHEMA_FOLDER
+    root = None if out else project.find().root
+    folder = Path(out) if out else root / schemas.SCHEMA_FOLDER  # type: ignore[operator]
     changed = schemas.write_schemas(folder)
     for path in changed:
         print(f"wrote {display_path(path)}")
     print(f"{len(changed)} schema files changed in {display_path(folder)}.")
+    # The guide's field tables come from the same model; a project's guide is kept in step.
+    guide_folder = (root or Path.cwd()) / guide.GUIDE_FOLDER
+    if root is not None and guide_folder.is_dir():
+        tables = guide.write_field_tables(guide_folder)
+        for path in tables:
+            print(f"wrote {display_path(path)}")
+        print(
+            f"{len(tables)} guide pages with field tables changed in {display_path(guide_folder)}."
+        )
     return 0
 
 
@@ -179,6 +210,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args.path)
         if args.command == "new":
             return _new(args)
+        if args.command == "serve":
+            return _serve(args.address)
         if args.command == "build":
             return _build(args.zip)
         if args.command == "offline":

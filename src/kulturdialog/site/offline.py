@@ -27,5 +27,5 @@ def use_bundled_shim(config: MkDocsConfig, files: Files) -> None:
         return
     polyfills = config.extra.get("polyfills", [])
     config.extra["polyfills"] = [SHIM if "iframe-worker" in url else url for url in polyfills]
-    shim = resources.files("kulturdialog.site").joinpath("offline", "iframe-worker-shim.js")
+    shim = resources.files("kulturdialog.site").joinpath("vendor", "iframe-worker-shim.js")
     files.append(File.generated(config, SHIM, content=shim.read_bytes()))

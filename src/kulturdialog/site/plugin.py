@@ -153,6 +153,8 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         return site_language.name_nav(nav, self.config.language)
 
+    # Before the search plugin records this page's title, which the nav titles include.
+    @event_priority(100)
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:

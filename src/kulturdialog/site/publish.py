@@ -19,6 +19,7 @@ from typing import Any
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from mkdocs.commands.build import build
+from mkdocs.commands.serve import serve
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 from mkdocs.utils.yaml import yaml_load
@@ -81,3 +82,12 @@ def zip_folder(folder: Path, archive: Path) -> Path:
         str(archive.with_suffix("")), "zip", root_dir=folder.parent, base_dir=folder.name
     )
     return Path(made)
+
+
+def serve_site(project: Path, address: str) -> None:
+    """``mkdocs serve`` of the project at ``address`` (host:port), until interrupted."""
+    _show_mkdocs_log()
+    try:
+        serve(config_file=str(project / CONFIG), dev_addr=address)
+    except (Abort, BuildError, ConfigurationError) as error:
+        raise BuildFailed(str(error)) from None

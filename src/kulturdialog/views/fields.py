@@ -9,8 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
+from importlib import resources
 from typing import Any
+
+import yaml
+from markupsafe import Markup
 
 from kulturdialog.authoring.schemas import schema
 from kulturdialog.model.common import CLOCK_PATTERN
@@ -43,6 +47,37 @@ class Section:
     fields: list[Field]
 
 
+@cache
+def norwegian() -> dict[str, str]:
+    """The guide's Norwegian for each of the model's (English) descriptions."""
+    text = resources.files("kulturdialog.views").joinpath("field_descriptions.yml")
+    loaded: dict[str, str] = yaml.safe_load(text.read_text("utf-8"))
+    return {" ".join(key.split()): value for key, value in loaded.items()}
+
+
+def describe(description: str, language: str) -> str:
+    """A model description in the guide's language; as written where it has no translation."""
+    english = " ".join(description.split())
+    return norwegian().get(english, english) if language == "nb" else english
+
+
+def untranslated() -> list[str]:
+    """Every description of the model the guide has no Norwegian for."""
+    from kulturdialog.model import KINDS
+
+    missing = set()
+    for kind in KINDS:
+        for section in sections(kind, "en"):
+            missing |= {text for text in [section.description] if text not in norwegian()}
+            missing |= {f.description for f in section.fields if f.description not in norwegian()}
+    return sorted(text for text in missing if text)
+
+
+def markdown_cell(text: str) -> Markup:
+    """Our own text in a Markdown table cell: only what would end the cell or open a tag."""
+    return Markup(text.replace("|", "\\|").replace("<", "&lt;"))
+
+
 def anchor(kind: str, name: str) -> str:
     return f"{kind}-{re.sub(r'[^a-z0-9]+', '-', name.lower()).strip('-')}"
 
@@ -67,13 +102,16 @@ def sections(kind: str, language: str) -> list[Section]:
                     field,
                     field in required,
                     _value(spec, kind, language),
-                    str(spec.get("description", "")),
+                    describe(str(spec.get("description", "")), language),
                 )
             )
             pending.extend((ref, defs[ref]) for ref in _refs(spec) if ref in defs)
         found.append(
             Section(
-                name, anchor(kind, name), " ".join(str(model.get("description", "")).split()), rows
+                name,
+                anchor(kind, name),
+                describe(str(model.get("description", "")), language),
+                rows,
             )
         )
     return found
@@ -143,3 +181,14 @@ def _simple(kind: str, spec: dict[str, Any], t: Any) -> str:
     if kind == "boolean":
         return str(t("type_true_false"))
     return kind
+
+
+def fields_markdown(kind: str) -> str:
+    """The field tables of ``kind`` as Markdown, for the guide's source files."""
+    from kulturdialog.views.environment import environment
+
+    return (
+        environment()
+        .get_template("guide/fields.md")
+        .render(t=partial(label, language="nb"), sections=sections(kind, "nb"), cell=markdown_cell)
+    )

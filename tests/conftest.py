@@ -38,7 +38,11 @@ class Build:
 
 def run_build(site: Path, content: Path | None = None, docs: Path | None = None) -> Build:
     """Build the project's mkdocs.yml, optionally with other content or docs folders."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {
+        "KULTURDIALOG_SITE_URL": "https://kulturdialog.example.org/",
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+    }
     if content is not None:
         env["KULTURDIALOG_CONTENT"] = str(content)
     if docs is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from urllib.parse import parse_qs, urlsplit
 
 from tests.conftest import BUNDLED_GATHERING, Build
@@ -49,8 +50,8 @@ def test_the_sheet_offers_the_prefilled_email(bundled: Build) -> None:
 
 
 def test_one_projector_view_per_group_work_block(bundled: Build) -> None:
-    for number, minutes, back in ((3, 55, "1:40"), (5, 50, "2:50")):
-        view = bundled.article(f"{BASE}/projector-{number}/index.html")
+    for number, minutes, back in ((3, 55, "+1:40"), (5, 50, "+2:50")):
+        view = bundled.html(f"{BASE}/projector-{number}/index.html")
         assert view.select_one(".kd-projector__countdown").get_text() == f"{minutes}:00"
         assert view.select_one(".kd-projector__back [data-kd-clock]").get_text() == back
         assert view.select(".kd-projector__questions li")
@@ -62,7 +63,8 @@ def test_facilitator_pages_carry_the_live_panel_and_load_the_live_script(bundled
         html = bundled.html(f"{BASE}/{page}/index.html")
         panel = html.select_one(".kd-live")
         assert panel is not None and panel.has_attr("hidden"), "shown only when the script runs"
-        assert panel["data-kd-durations"] == "25 20 55 20 50 10"
+        data = json.loads(html.select_one("#kd-live-data").get_text())
+        assert [block["minutes"] for block in data["blocks"]] == [25, 20, 55, 20, 50, 10]
         assert html.select_one("script[src$='assets/live.js']") is not None
     participant = bundled.html(f"{BASE}/index.html")
     assert participant.select_one("script[src$='assets/live.js']") is None

@@ -34,6 +34,9 @@ class _Block(Model):
     """Who speaks or leads the block."""
     notes: list[Text] = []
     """Notes for the facilitator: what to prepare, say or watch for. Not shown to participants."""
+    warning_minutes: Minutes | None = None
+    """How many minutes before this block ends the room timer turns to its warning. Leave out
+    to use the gathering's setting."""
 
 
 class TalkBlock(_Block):
@@ -123,6 +126,9 @@ class Gathering(Model):
     """What the theme builds on, such as a white paper or a report."""
     preparation: Preparation | None = None
     """Reading and reflection before the day."""
+    warning_minutes: Minutes = 2
+    """How many minutes before a block ends the room timer turns to its warning, unless the
+    block sets its own."""
     programme: Annotated[list[Block], Field(min_length=1)]
     """The blocks in the order they happen."""
     question_sets: list[QuestionSet] = []

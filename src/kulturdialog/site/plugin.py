@@ -73,7 +73,10 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
         self.unread = {}
         self.set_aside = {}
         self.renderer = Renderer(
-            self.library, language=self.config.language, directory_urls=config.use_directory_urls
+            self.library,
+            language=self.config.language,
+            directory_urls=config.use_directory_urls,
+            site_url=config.site_url,
         )
         config.theme.dirs.insert(0, str(resources.files("kulturdialog.site").joinpath("theme")))
         config.extra_css.append(STYLESHEET)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from kulturdialog.model import Gathering
-from kulturdialog.views import package_urls, urls
+from kulturdialog.views import package_urls, room, urls
 from kulturdialog.views.labels import label
 from kulturdialog.views.programme import programme
 from kulturdialog.views.render import GeneratedPage, Renderer
@@ -49,7 +49,8 @@ def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
 
 
 def gathering_pages(renderer: Renderer, gathering: Gathering) -> Iterator[GeneratedPage]:
-    context: dict[str, Any] = {"g": gathering, "p": programme(gathering, renderer.library)}
+    p = programme(gathering, renderer.library)
+    context: dict[str, Any] = {"g": gathering, "p": p, "live_state": room.live_data(gathering, p)}
     lang, id, title = gathering.language, gathering.id, gathering.title
     guide_title = f"{label('facilitator_guide', lang)}: {title}"
     runsheet_title = f"{label('runsheet', lang)}: {title}"

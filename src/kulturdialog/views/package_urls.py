@@ -26,3 +26,8 @@ def runsheet(id: str) -> str:
 
 def preparation(id: str) -> str:
     return f"packages/{id}/preparation.md"
+
+
+def timer(id: str) -> str:
+    """The room timer of a package's run-sheet: a standalone HTML file."""
+    return f"packages/{id}/timer/index.html"

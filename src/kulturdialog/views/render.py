@@ -54,8 +54,17 @@ def _front_matter(**meta: Any) -> str:
 class Renderer:
     """Renders pages and fragments of one library for one site."""
 
-    def __init__(self, library: Library, *, language: str = "nb", directory_urls: bool = True):
+    def __init__(
+        self,
+        library: Library,
+        *,
+        language: str = "nb",
+        directory_urls: bool = True,
+        site_url: str | None = None,
+    ):
         self.library = library
+        self.site_url = site_url
+        """Where the site is published, when known: QR codes in the room point there."""
         self.language = language
         """Language of the site's own pages, such as the indexes."""
         self.directory_urls = directory_urls

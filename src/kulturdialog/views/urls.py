@@ -32,8 +32,14 @@ def handout(id: str, question_set_id: str) -> str:
 
 
 def projector(id: str, number: int) -> str:
-    """The projector view of the group-work block numbered ``number`` (from 1)."""
-    return f"gatherings/{id}/projector-{number}.md"
+    """The projector view of the group-work block numbered ``number`` (from 1): a standalone
+    HTML file without the site's header and navigation."""
+    return f"gatherings/{id}/projector-{number}/index.html"
+
+
+def timer(id: str) -> str:
+    """The room timer of a gathering: a standalone HTML file for a screen in the room."""
+    return f"gatherings/{id}/timer/index.html"
 
 
 def question_sets_index() -> str:
@@ -115,6 +121,9 @@ class Linker:
 
     def projector(self, id: str, number: int) -> str:
         return self(projector(id, number))
+
+    def timer(self, id: str) -> str:
+        return self(timer(id))
 
     def series(self, id: str) -> str:
         return self(series(id))

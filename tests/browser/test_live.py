@@ -98,7 +98,9 @@ def test_countdown_is_announced_politely_once_a_minute(page: Page, site_url: str
     )
     page.wait_for_timeout(2500)
     assert page.evaluate("window.kdChanges") == 0, "no announcement every second"
-    assert page.locator(".kd-nownext [data-kd-live=countdown]").get_attribute("aria-hidden") == "true"
+    assert (
+        page.locator(".kd-nownext [data-kd-live=countdown]").get_attribute("aria-hidden") == "true"
+    )
 
 
 def test_plus_five_moves_every_later_block_and_the_end(page: Page, site_url: str) -> None:

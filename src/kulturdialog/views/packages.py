@@ -11,7 +11,7 @@ from typing import Any
 from kulturdialog import schedule
 from kulturdialog.model import Package, QuestionSet
 from kulturdialog.model.package import Presentation, Step
-from kulturdialog.views import package_urls
+from kulturdialog.views import package_urls, room
 from kulturdialog.views.charts import Chart, chart
 from kulturdialog.views.labels import label
 from kulturdialog.views.render import GeneratedPage, Renderer
@@ -109,7 +109,17 @@ def package_pages(renderer: Renderer, package: Package) -> Iterator[GeneratedPag
     if sheet is not None:
         src = package_urls.runsheet(id)
         title = f"{label('runsheet', lang)}: {package.title}"
-        yield renderer.page("package/runsheet.md", src, lang, "runsheet", title, **context(src))
+        yield renderer.page(
+            "package/runsheet.md",
+            src,
+            lang,
+            "runsheet",
+            title,
+            scripts=room.LIVE_SCRIPTS,
+            live_state=room.package_live_data(package),
+            timer_href=renderer.linker(src)(package_urls.timer(id)),
+            **context(src),
+        )
     if has_preparation(package):
         src = package_urls.preparation(id)
         title = f"{label('preparation', lang)}: {package.title}"

@@ -421,6 +421,10 @@
     document.querySelectorAll(".kd-note--relative").forEach(function (element) {
       element.hidden = state.start !== null;
     });
+    // "Back at" needs a time of day; without a start there is none to give.
+    document.querySelectorAll(".kd-needs-start").forEach(function (element) {
+      element.hidden = state.start === null;
+    });
     var delay = plannedTotal() - total;
     setAll("[data-kd-live=delay]", (delay > 0 ? "+" : "") + delay);
 

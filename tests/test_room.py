@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import parse_qs, urlsplit
 
+import segno
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kulturdialog.views.render import css_string
+from kulturdialog.views.room import qr_code
 from tests.conftest import BUNDLED_GATHERING, Build
 
 BASE = f"gatherings/{BUNDLED_GATHERING}"
@@ -79,3 +86,41 @@ def test_guide_links_each_group_work_to_its_sheet_projector_view_and_email(bundl
     assert hrefs[0] == "../handout-dialogtema-1/"
     assert hrefs[1] == "../projector-3/"
     assert hrefs[2].startswith("mailto:?subject=")
+
+
+@given(st.text(max_size=60))
+def test_a_print_header_cannot_leave_its_css_string(text: str) -> None:
+    escaped = css_string(text)
+    assert not set(escaped) & set("\"'<>\n\r{}")
+    # Reading the escapes back gives the text again.
+    decoded = re.sub(r"\\([0-9a-f]+) ", lambda m: chr(int(m.group(1), 16)), escaped)
+    assert decoded == text
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789/.:-", min_size=1, max_size=80))
+def test_the_qr_path_draws_exactly_the_dark_modules(address: str) -> None:
+    code = qr_code(address)
+    matrix = segno.make(address, error="m").matrix
+    drawn = set()
+    for x, y, run in re.findall(r"M(\d+) (\d+)h(\d+)", code["path"]):
+        drawn |= {(int(x) + i, int(y)) for i in range(int(run))}
+    dark = {(x, y) for y, row in enumerate(matrix) for x, value in enumerate(row) if value}
+    assert drawn == dark
+    assert code["size"] == len(matrix)
+
+
+def test_the_timer_pages_exist_for_every_gathering_and_package_run_sheet(bundled: Build) -> None:
+    assert (bundled.site / BASE / "timer" / "index.html").is_file()
+    timer = bundled.html(f"{BASE}/timer/index.html")
+    assert timer.select_one(".md-header") is None, "no site chrome"
+    data = json.loads(timer.select_one("#kd-live-data").get_text())
+    assert data["date"] == "2023-04-27" and data["start"] is None
+    assert [block["warn"] for block in data["blocks"]] == [2] * 6
+    assert (bundled.site / "packages/samarbejdsprojekter-kortlaegning/timer/index.html").is_file()
+
+
+def test_a_script_in_a_title_stays_text_in_the_live_data(bundled: Build) -> None:
+    # tojson escapes <, > and &, so no title can end the script element that carries it.
+    html = (bundled.site / BASE / "timer" / "index.html").read_text("utf-8")
+    payload = html.split('id="kd-live-data">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in payload and ">" not in payload

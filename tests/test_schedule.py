@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import time
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kulturdialog import schedule
 
@@ -52,3 +56,11 @@ def test_times_wrap_past_midnight() -> None:
 def test_formatting() -> None:
     assert schedule.format_clock(time(9, 5)) == "09:05"
     assert schedule.format_offset(130) == "+2:10"
+
+
+@given(st.integers(min_value=0, max_value=100 * 60))
+def test_a_time_from_the_start_is_marked_and_reads_back(minutes: int) -> None:
+    text = schedule.format_offset(minutes)
+    match = re.fullmatch(r"\+(\d+):(\d\d)", text)
+    assert match is not None, text
+    assert int(match.group(1)) * 60 + int(match.group(2)) == minutes

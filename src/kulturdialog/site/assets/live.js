@@ -75,7 +75,14 @@
     } catch (ignored) {
       stored = null;
     }
-    return valid(stored) ? stored : fresh();
+    if (!valid(stored)) {
+      return fresh();
+    }
+    // A run from another day (a rehearsal yesterday) is over; its start and minutes stay.
+    if (stored.run && isoDay(stored.run.began) !== isoDay(Date.now())) {
+      stored.run = null;
+    }
+    return stored;
   }
 
   function valid(candidate) {

@@ -10,8 +10,11 @@ import segno
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kulturdialog.library import Library
+from kulturdialog.model import CONTENT_ADAPTER, Gathering
+from kulturdialog.views.programme import programme
 from kulturdialog.views.render import css_string
-from kulturdialog.views.room import qr_code
+from kulturdialog.views.room import live_data, qr_code
 from tests.conftest import BUNDLED_GATHERING, Build
 
 BASE = f"gatherings/{BUNDLED_GATHERING}"
@@ -124,3 +127,29 @@ def test_a_script_in_a_title_stays_text_in_the_live_data(bundled: Build) -> None
     html = (bundled.site / BASE / "timer" / "index.html").read_text("utf-8")
     payload = html.split('id="kd-live-data">', 1)[1].split("</script>", 1)[0]
     assert "<" not in payload and ">" not in payload
+
+
+def test_a_block_or_a_gathering_sets_when_the_warning_comes() -> None:
+    data = {
+        "kind": "gathering",
+        "id": "g",
+        "title": "G",
+        "language": "nn",
+        "warning_minutes": 3,
+        "programme": [
+            {"kind": "talk", "minutes": 20, "title": "Opning", "speakers": ["Kari", "Ola"]},
+            {"kind": "plenary", "minutes": 30, "title": "Samtale", "warning_minutes": 5},
+        ],
+    }
+    gathering = CONTENT_ADAPTER.validate_python(data)
+    assert isinstance(gathering, Gathering)
+    live = live_data(gathering, programme(gathering, Library()))
+    assert [block["warn"] for block in live["blocks"]] == [3, 5]
+    assert live["blocks"][0]["who"] == "Kari, Ola"
+    assert live["key"] == "gathering:g" and live["start"] is None and live["date"] is None
+    assert live["labels"]["stage_up"] == "Tida er ute"
+    # Without a setting anywhere, the last two minutes.
+    del data["warning_minutes"]
+    plain = CONTENT_ADAPTER.validate_python(data)
+    assert isinstance(plain, Gathering)
+    assert [b["warn"] for b in live_data(plain, programme(plain, Library()))["blocks"]] == [2, 5]

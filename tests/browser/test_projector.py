@@ -134,3 +134,30 @@ def test_a_package_run_sheet_has_a_timer(browser: Browser, site_url: str) -> Non
         f"{minutes - 1}:{seconds:02d}"
     )
     context.close()
+
+
+def test_the_projector_view_follows_the_timer_and_works_by_keyboard(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    context.clock.install(time=NINE)
+    context.clock.pause_at(NINE)
+    timer = context.new_page()
+    timer.goto(f"{site_url}{BASE}/timer/")
+    view = context.new_page()
+    view.goto(f"{site_url}{BASE}/projector-3/")
+    expect(view.locator(".kd-projector")).to_have_attribute("data-kd-stage", "ready")
+    expect(view.locator(".kd-projector__countdown")).to_have_text("55:00")
+    timer.keyboard.press("Space")
+    timer.keyboard.press("ArrowRight")
+    timer.keyboard.press("ArrowRight")  # the first group work runs now
+    expect(view.locator(".kd-projector")).to_have_attribute("data-kd-stage", "normal")
+    expect(view.locator(".kd-projector__back")).to_have_text("Tilbake kl. 09:55")
+    # On the projector itself, by keyboard alone: Tab reaches the controls, Enter pauses.
+    for _ in range(2):
+        view.keyboard.press("Tab")
+    assert view.evaluate("document.activeElement.dataset.kdAction") == "toggle"
+    view.keyboard.press("Enter")
+    expect(view.locator(".kd-projector")).to_have_attribute("data-kd-stage", "paused")
+    expect(timer.locator(".kd-timer")).to_have_attribute("data-kd-stage", "paused")
+    context.close()

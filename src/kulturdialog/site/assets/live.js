@@ -428,6 +428,11 @@
     document.querySelectorAll(".kd-note--relative").forEach(function (element) {
       element.hidden = state.start !== null;
     });
+    // Run by hand, a group task ends when its time runs out, whatever the plan said.
+    if (focus !== null && s.index === focus && (s.mode === "run" || s.mode === "paused")) {
+      var back = at + Math.max(0, s.remaining) * 1000;
+      setAll(".kd-projector__back [data-kd-clock]", formatClock(Math.ceil((back - midnight(back)) / MINUTE)));
+    }
     // "Back at" needs a time of day; without a start there is none to give.
     document.querySelectorAll(".kd-needs-start").forEach(function (element) {
       element.hidden = state.start === null;

@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 from kulturdialog.errors import ContentError, Problem
 from kulturdialog.library import Library, load_library
 from kulturdialog.site import passthrough, preview
+from kulturdialog.site.minify import minify_css
 from kulturdialog.views.calendars import calendars
 from kulturdialog.views.labels import LANGUAGES
 from kulturdialog.views.pages import all_pages
@@ -105,7 +106,10 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
         assets = resources.files("kulturdialog.site").joinpath("assets")
         for asset in assets.iterdir():
             src = f"assets/{asset.name}"
-            files.append(File.generated(config, src, content=asset.read_bytes()))
+            content = asset.read_bytes()
+            if asset.name.endswith(".css"):
+                content = minify_css(content.decode("utf-8")).encode("utf-8")
+            files.append(File.generated(config, src, content=content))
         return files
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:

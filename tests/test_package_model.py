@@ -94,3 +94,13 @@ def test_a_figure_takes_n_as_a_number_or_a_range_of_answers() -> None:
 def test_unknown_fields_are_refused() -> None:
     with pytest.raises(ValidationError):
         package(status="announced", slides=[])
+
+
+def test_a_presentation_is_16_9_unless_it_says_4_3() -> None:
+    slides = [{"title": "Første"}]
+    wide = package(presentations=[{"id": "a", "title": "A", "slides": slides}])
+    assert wide.presentations[0].aspect == "16:9"
+    old = package(presentations=[{"id": "a", "title": "A", "slides": slides, "aspect": "4:3"}])
+    assert old.presentations[0].aspect == "4:3"
+    with pytest.raises(ValidationError):
+        package(presentations=[{"id": "a", "title": "A", "slides": slides, "aspect": "3:2"}])

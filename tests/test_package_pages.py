@@ -105,7 +105,7 @@ def test_runsheet_lists_slide_numbers_and_titles_beside_each_step(bundled: Build
     assert third_part.startswith("6–7") and "7 Del 3: Få udfordringer" in third_part
     assert "Anbefalinger til skoler, kommuner og kulturinstitutioner" in rows[-1].get_text()
     foot = article.select_one("table.kd-runsheet tfoot").get_text(" ", strip=True)
-    assert foot.startswith("1:20 80") and "Planlagt varighed 60–90 min (forslag)" in foot
+    assert foot.startswith("+1:20 80") and "planlagt varighed 60–90 min (forslag)" in foot
     assert "minutterne her er et forslag" in article.select_one(".kd-note--suggested").get_text()
 
 

@@ -33,5 +33,12 @@ def test_another_start_moves_every_row() -> None:
 def test_without_a_start_rows_count_from_zero() -> None:
     library = load_content(FIXTURES.parent.parent / "content")
     laid_out = programme(library.gathering("nasjonalt-dialogseminar-2023"), library)
-    assert [row.begins for row in laid_out.rows] == ["0:00", "0:25", "0:45", "1:40", "2:00", "2:50"]
+    assert [row.begins for row in laid_out.rows] == [
+        "+0:00",
+        "+0:25",
+        "+0:45",
+        "+1:40",
+        "+2:00",
+        "+2:50",
+    ]
     assert laid_out.end is None

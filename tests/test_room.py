@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+import json
+import re
 from urllib.parse import parse_qs, urlsplit
 
+import segno
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kulturdialog.library import Library
+from kulturdialog.model import CONTENT_ADAPTER, Gathering
+from kulturdialog.views.programme import programme
+from kulturdialog.views.render import css_string
+from kulturdialog.views.room import live_data, qr_code
 from tests.conftest import BUNDLED_GATHERING, Build
 
 BASE = f"gatherings/{BUNDLED_GATHERING}"
@@ -49,8 +60,8 @@ def test_the_sheet_offers_the_prefilled_email(bundled: Build) -> None:
 
 
 def test_one_projector_view_per_group_work_block(bundled: Build) -> None:
-    for number, minutes, back in ((3, 55, "1:40"), (5, 50, "2:50")):
-        view = bundled.article(f"{BASE}/projector-{number}/index.html")
+    for number, minutes, back in ((3, 55, "+1:40"), (5, 50, "+2:50")):
+        view = bundled.html(f"{BASE}/projector-{number}/index.html")
         assert view.select_one(".kd-projector__countdown").get_text() == f"{minutes}:00"
         assert view.select_one(".kd-projector__back [data-kd-clock]").get_text() == back
         assert view.select(".kd-projector__questions li")
@@ -62,7 +73,8 @@ def test_facilitator_pages_carry_the_live_panel_and_load_the_live_script(bundled
         html = bundled.html(f"{BASE}/{page}/index.html")
         panel = html.select_one(".kd-live")
         assert panel is not None and panel.has_attr("hidden"), "shown only when the script runs"
-        assert panel["data-kd-durations"] == "25 20 55 20 50 10"
+        data = json.loads(html.select_one("#kd-live-data").get_text())
+        assert [block["minutes"] for block in data["blocks"]] == [25, 20, 55, 20, 50, 10]
         assert html.select_one("script[src$='assets/live.js']") is not None
     participant = bundled.html(f"{BASE}/index.html")
     assert participant.select_one("script[src$='assets/live.js']") is None
@@ -77,3 +89,67 @@ def test_guide_links_each_group_work_to_its_sheet_projector_view_and_email(bundl
     assert hrefs[0] == "../handout-dialogtema-1/"
     assert hrefs[1] == "../projector-3/"
     assert hrefs[2].startswith("mailto:?subject=")
+
+
+@given(st.text(max_size=60))
+def test_a_print_header_cannot_leave_its_css_string(text: str) -> None:
+    escaped = css_string(text)
+    assert not set(escaped) & set("\"'<>\n\r{}")
+    # Reading the escapes back gives the text again.
+    decoded = re.sub(r"\\([0-9a-f]+) ", lambda m: chr(int(m.group(1), 16)), escaped)
+    assert decoded == text
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789/.:-", min_size=1, max_size=80))
+def test_the_qr_path_draws_exactly_the_dark_modules(address: str) -> None:
+    code = qr_code(address)
+    matrix = segno.make(address, error="m").matrix
+    drawn = set()
+    for x, y, run in re.findall(r"M(\d+) (\d+)h(\d+)", code["path"]):
+        drawn |= {(int(x) + i, int(y)) for i in range(int(run))}
+    dark = {(x, y) for y, row in enumerate(matrix) for x, value in enumerate(row) if value}
+    assert drawn == dark
+    assert code["size"] == len(matrix)
+
+
+def test_the_timer_pages_exist_for_every_gathering_and_package_run_sheet(bundled: Build) -> None:
+    assert (bundled.site / BASE / "timer" / "index.html").is_file()
+    timer = bundled.html(f"{BASE}/timer/index.html")
+    assert timer.select_one(".md-header") is None, "no site chrome"
+    data = json.loads(timer.select_one("#kd-live-data").get_text())
+    assert data["date"] == "2023-04-27" and data["start"] is None
+    assert [block["warn"] for block in data["blocks"]] == [2] * 6
+    assert (bundled.site / "packages/samarbejdsprojekter-kortlaegning/timer/index.html").is_file()
+
+
+def test_a_script_in_a_title_stays_text_in_the_live_data(bundled: Build) -> None:
+    # tojson escapes <, > and &, so no title can end the script element that carries it.
+    html = (bundled.site / BASE / "timer" / "index.html").read_text("utf-8")
+    payload = html.split('id="kd-live-data">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in payload and ">" not in payload
+
+
+def test_a_block_or_a_gathering_sets_when_the_warning_comes() -> None:
+    data = {
+        "kind": "gathering",
+        "id": "g",
+        "title": "G",
+        "language": "nn",
+        "warning_minutes": 3,
+        "programme": [
+            {"kind": "talk", "minutes": 20, "title": "Opning", "speakers": ["Kari", "Ola"]},
+            {"kind": "plenary", "minutes": 30, "title": "Samtale", "warning_minutes": 5},
+        ],
+    }
+    gathering = CONTENT_ADAPTER.validate_python(data)
+    assert isinstance(gathering, Gathering)
+    live = live_data(gathering, programme(gathering, Library()))
+    assert [block["warn"] for block in live["blocks"]] == [3, 5]
+    assert live["blocks"][0]["who"] == "Kari, Ola"
+    assert live["key"] == "gathering:g" and live["start"] is None and live["date"] is None
+    assert live["labels"]["stage_up"] == "Tida er ute"
+    # Without a setting anywhere, the last two minutes.
+    del data["warning_minutes"]
+    plain = CONTENT_ADAPTER.validate_python(data)
+    assert isinstance(plain, Gathering)
+    assert [b["warn"] for b in live_data(plain, programme(plain, Library()))["blocks"]] == [2, 5]

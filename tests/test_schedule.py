@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import time
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kulturdialog import schedule
 
@@ -22,12 +26,12 @@ def test_clock_times_follow_from_the_start() -> None:
 def test_without_a_start_times_are_relative() -> None:
     slots = schedule.slots(SEMINAR)
     assert [schedule.format_offset(s.offset) for s in slots] == [
-        "0:00",
-        "0:25",
-        "0:45",
-        "1:40",
-        "2:00",
-        "2:50",
+        "+0:00",
+        "+0:25",
+        "+0:45",
+        "+1:40",
+        "+2:00",
+        "+2:50",
     ]
     assert all(s.start is None and s.end is None for s in slots)
     assert slots[-1].end_offset == 180
@@ -51,4 +55,12 @@ def test_times_wrap_past_midnight() -> None:
 
 def test_formatting() -> None:
     assert schedule.format_clock(time(9, 5)) == "09:05"
-    assert schedule.format_offset(130) == "2:10"
+    assert schedule.format_offset(130) == "+2:10"
+
+
+@given(st.integers(min_value=0, max_value=100 * 60))
+def test_a_time_from_the_start_is_marked_and_reads_back(minutes: int) -> None:
+    text = schedule.format_offset(minutes)
+    match = re.fullmatch(r"\+(\d+):(\d\d)", text)
+    assert match is not None, text
+    assert int(match.group(1)) * 60 + int(match.group(2)) == minutes

@@ -31,12 +31,12 @@ def test_every_gathering_has_its_three_pages(bundled: Build) -> None:
 def test_without_a_start_time_the_programme_shows_relative_times(bundled: Build) -> None:
     path = f"gatherings/{BUNDLED_GATHERING}/index.html"
     assert times(bundled, path) == [
-        "0:00 – 0:25",
-        "0:25 – 0:45",
-        "0:45 – 1:40",
-        "1:40 – 2:00",
-        "2:00 – 2:50",
-        "2:50 – 3:00",
+        "+0:00 – +0:25",
+        "+0:25 – +0:45",
+        "+0:45 – +1:40",
+        "+1:40 – +2:00",
+        "+2:00 – +2:50",
+        "+2:50 – +3:00",
     ]
     assert "Ingen starttid er satt" in bundled.article(path).get_text()
 

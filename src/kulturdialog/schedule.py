@@ -81,5 +81,6 @@ def format_clock(clock: time) -> str:
 
 
 def format_offset(minutes: int) -> str:
-    """Minutes from the start written as H:MM, such as 0:45 or 2:10."""
-    return f"{minutes // 60}:{minutes % 60:02d}"
+    """Minutes from the start written as +H:MM, such as +0:45 or +2:10: the sign keeps a time
+    from the start from reading as a time of day."""
+    return f"+{minutes // 60}:{minutes % 60:02d}"

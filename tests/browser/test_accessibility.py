@@ -20,6 +20,7 @@ STATE = {
     "facilitator": "?start=09:30&now=10:20",
     "runsheet": "?start=09:30&now=10:20",
     "projector": "?start=09:30&now=10:20",
+    "timer": "?start=09:30&now=10:20",
     "handout": "?groups=3",
 }
 
@@ -30,6 +31,7 @@ EXPECTED_KINDS = {
     "runsheet",
     "handout",
     "projector",
+    "timer",
     "question_set",
     "index",
 }

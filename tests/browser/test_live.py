@@ -32,7 +32,7 @@ def row_starts(page: Page) -> list[str]:
 def test_every_clock_time_follows_a_start_typed_into_the_input(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}{BASE}/runsheet/")
     first_group = page.locator(FIRST_GROUP_WORK).locator("[data-kd-clock]")
-    expect(first_group).to_have_text("0:45")
+    expect(first_group).to_have_text("+0:45")
     page.get_by_label("Starttid (tt:mm)").fill("09:30")
     page.get_by_role("button", name="Sett starttid").click()
     expect(first_group).to_have_text("10:15")
@@ -62,7 +62,7 @@ def test_the_running_block_is_highlighted_and_its_countdown_counts_down(
     expect(rows.nth(0)).to_have_class("kd-block kd-block--talk kd-block--current")
     expect(rows.nth(0)).to_have_attribute("aria-current", "time")
     expect(rows.nth(1)).not_to_have_class("kd-block--current")
-    countdown = page.locator(".kd-live [data-kd-live=countdown]")
+    countdown = page.locator(".kd-nownext [data-kd-live=countdown]")
     first = seconds(countdown.inner_text())
     assert 14 * 60 < first <= 14 * 60 + 30
     page.wait_for_timeout(2200)
@@ -98,7 +98,9 @@ def test_countdown_is_announced_politely_once_a_minute(page: Page, site_url: str
     )
     page.wait_for_timeout(2500)
     assert page.evaluate("window.kdChanges") == 0, "no announcement every second"
-    assert page.locator(".kd-live [data-kd-live=countdown]").get_attribute("aria-hidden") == "true"
+    assert (
+        page.locator(".kd-nownext [data-kd-live=countdown]").get_attribute("aria-hidden") == "true"
+    )
 
 
 def test_plus_five_moves_every_later_block_and_the_end(page: Page, site_url: str) -> None:
@@ -114,7 +116,7 @@ def test_plus_five_moves_every_later_block_and_the_end(page: Page, site_url: str
         hours, minutes = map(int, old.split(":"))
         assert new == schedule.format_clock(schedule.add_minutes(time(hours, minutes), 5))
     expect(end).to_have_text("12:05")
-    expect(page.locator("[data-kd-live=delay]")).to_have_text("5")
+    expect(page.locator("[data-kd-live=delay]")).to_have_text("+5")
     expect(page.locator(".kd-runsheet tfoot [data-kd-clock]")).to_have_text("12:05")
     assert "extra=1%3A5" in page.url
     # The run-sheet's link to the guide carries the start and the delay along.
@@ -147,7 +149,7 @@ def test_live_mode_works_with_the_keyboard_alone(page: Page, site_url: str) -> N
     expect(page.locator(FIRST_GROUP_WORK).locator("[data-kd-clock]")).to_have_text("10:20")
     tab_to(page, "[data-kd-action=reset]")
     page.keyboard.press("Enter")
-    expect(page.locator(FIRST_GROUP_WORK).locator("[data-kd-clock]")).to_have_text("0:45")
+    expect(page.locator(FIRST_GROUP_WORK).locator("[data-kd-clock]")).to_have_text("+0:45")
 
 
 def test_a_time_that_is_not_a_time_is_refused_in_words(page: Page, site_url: str) -> None:

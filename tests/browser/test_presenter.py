@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.conftest import ROOT
+from kulturdialog.library import load_library
+from tests.browser.site_pages import html_pages, url_of
+from tests.browser.viewport import SIZES, text_outside
+from tests.conftest import ROOT, Build
 
 pytestmark = pytest.mark.browser
 
@@ -44,9 +50,10 @@ def test_right_arrow_twice_shows_slide_3_and_no_speaker_note(page: Page, site_ur
     expect(page.locator("[data-kd-status]")).to_have_text("Dias 3 af 10")
     assert NOTE not in page.locator("body").inner_text()
     assert page.get_by_text("Noter til præsentationen").count() == 0
-    # The one slide fills the screen.
+    # The one slide fills the screen's width on a 16:9 stage, letterboxed above and below.
     box = page.locator("section.kd-deck__slide:visible").bounding_box()
-    assert box is not None and box["height"] == 800 and box["width"] == 1280
+    assert box is not None and box["width"] == 1280 and box["height"] == 720
+    assert box["y"] == 40
     assert outside == []
 
 
@@ -108,6 +115,152 @@ def test_axe_finds_no_violations_in_the_presenter_view(page: Page, site_url: str
     assert axe.exists(), "axe-core is missing: run the tests with 'bash scripts/dev test'"
     open_presenter(page, site_url)
     page.keyboard.press("End")
+    page.add_script_tag(path=str(axe))
+    found = page.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+            .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"""
+    )
+    assert found == []
+
+
+def presenters(site: Path) -> list[str]:
+    """The presenter view of every bundled presentation."""
+    return [url_of(path) for path in html_pages(site) if path.endswith("/presenter/index.html")]
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES, ids=lambda v: str(v))
+def test_every_slide_of_every_presentation_fits_the_screen(
+    browser: Browser, site_url: str, bundled: Build, width: int, height: int
+) -> None:
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, reduced_motion="reduce"
+    )
+    page = context.new_page()
+    checked = 0
+    problems = []
+    for presenter in presenters(bundled.site):
+        page.goto(site_url + presenter)
+        total = page.locator("section.kd-deck__slide").count()
+        for number in range(1, total + 1):
+            page.goto(f"{site_url}{presenter}#{number}")
+            page.reload()
+            slide = page.locator("section.kd-deck__slide:visible")
+            expect(slide).to_have_count(1)
+            outside = text_outside(page)
+            # Nothing runs under anything: the face ends above the slide number and progress.
+            face = slide.locator(".kd-deck__face").bounding_box()
+            words = page.evaluate(_LAST_TEXT_BOTTOM)
+            assert face is not None
+            if outside or words > face["y"] + face["height"] + 1:
+                problems.append((presenter, number, outside, words))
+            checked += 1
+    context.close()
+    library = load_library(ROOT / "content")
+    assert checked == sum(
+        len(presentation.slides)
+        for package in library.sorted_packages()
+        for presentation in package.presentations
+    )
+    assert problems == []
+
+
+_LAST_TEXT_BOTTOM = """() => {
+  const face = document.querySelector('section.kd-deck__slide:not([hidden]) .kd-deck__face');
+  let bottom = 0;
+  const walker = document.createTreeWalker(face, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const range = document.createRange();
+    range.selectNodeContents(walker.currentNode);
+    for (const r of range.getClientRects()) bottom = Math.max(bottom, r.bottom);
+  }
+  return bottom;
+}"""
+
+_CHART_LABELS = """() => [...document.querySelectorAll(
+    'section.kd-deck__slide:not([hidden]) .kd-chart text')].map((text) => {
+  const svg = text.ownerSVGElement;
+  const ratio = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  return parseFloat(getComputedStyle(text).fontSize) * ratio;
+})"""
+
+
+def test_chart_labels_are_at_least_24_pixels_at_1280_by_720(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    sizes: list[float] = []
+    for number in (4, 5, 6, 7):
+        page.goto(f"{site_url}{PRESENTER}#{number}")
+        page.reload()
+        found = page.evaluate(_CHART_LABELS)
+        assert found, number
+        sizes.extend(found)
+        # The chart fills its part of the slide: more than half the stage's width.
+        chart = page.locator("section.kd-deck__slide:visible .kd-chart__svg").bounding_box()
+        assert chart is not None and chart["width"] > 1280 / 2
+    context.close()
+    assert min(sizes) >= 24, min(sizes)
+
+
+def test_controls_stay_hidden_until_the_pointer_moves(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(site_url + PRESENTER)
+    controls = page.locator(".kd-deck__controls")
+    expect(controls).to_have_css("opacity", "0")
+    page.mouse.move(400, 300)
+    page.mouse.move(420, 310)
+    expect(controls).to_have_css("opacity", "1")
+    expect(page.locator(".kd-deck__progress span").first).to_be_attached()
+    context.close()
+
+
+def test_s_opens_the_speaker_view_and_both_windows_keep_in_step(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    audience = context.new_page()
+    audience.goto(site_url + PRESENTER + "#3")
+    with context.expect_page() as opened:
+        audience.keyboard.press("s")
+    speaker = opened.value
+    speaker.wait_for_load_state()
+    current = speaker.locator(".kd-speaker__current section.kd-deck__slide:visible")
+    expect(current.locator(".kd-slide__title")).to_have_text("Det belyser kortlægningen")
+    expect(speaker.locator(".kd-speaker__next section:visible .kd-slide__title")).to_have_text(
+        "Del 1: Motivation til deltagelse i samarbejdsprojekter"
+    )
+    expect(speaker.locator("[data-kd-notes]:visible")).to_contain_text("Metode")
+    expect(speaker.locator("[data-kd-elapsed]")).to_have_text(re.compile(r"^\d+:\d\d$"))
+    expect(speaker.locator("[data-kd-step-left]")).to_have_text(re.compile(r"^\+?\d+:\d\d$"))
+    # The audience moves on: the speaker follows, and the other way round.
+    audience.keyboard.press("ArrowRight")
+    expect(speaker.locator("[data-kd-status]")).to_have_text("Dias 4 af 10")
+    expect(speaker.locator("[data-kd-notes]:visible")).to_contain_text("motiverede")
+    speaker.keyboard.press("ArrowRight")
+    assert visible_slide(audience)[0] == "5 / 10"
+    assert NOTE not in audience.locator("body").inner_text()
+    context.close()
+
+
+def test_each_run_sheet_row_opens_the_presenter_at_its_first_slide(
+    page: Page, site_url: str
+) -> None:
+    page.goto(site_url + "packages/samarbejdsprojekter-kortlaegning/runsheet/")
+    links = page.locator("a.kd-slide-refs__show")
+    assert links.count() >= 5
+    third = links.nth(2)
+    href = third.get_attribute("href") or ""
+    number = int(href.rsplit("#", 1)[1])
+    third.click()
+    assert visible_slide(page)[0] == f"{number} / 10"
+
+
+def test_axe_finds_no_violations_in_the_speaker_view(page: Page, site_url: str) -> None:
+    axe = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(site_url + PRESENTER.replace("/presenter/", "/speaker/") + "#4")
     page.add_script_tag(path=str(axe))
     found = page.evaluate(
         """async () => (await axe.run(document, {resultTypes: ['violations']})).violations

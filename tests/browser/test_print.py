@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pytest
 from playwright.sync_api import Page
 from pypdf import PdfReader
@@ -86,3 +87,90 @@ def test_group_sheets_print_one_page_per_group(page: Page, site_url: str, bundle
             assert text.lstrip().startswith(f"Gruppe {number}"), (path, number)
             assert "Nasjonalt dialogseminar om Fremtidens kulturskole" in text
             assert "Møteleder og tidtaker" in text
+
+
+PRINTED = {
+    "participant": f"gatherings/{BUNDLED_GATHERING}/",
+    "facilitator": f"gatherings/{BUNDLED_GATHERING}/facilitator/",
+    "runsheet": f"gatherings/{BUNDLED_GATHERING}/runsheet/",
+    "handout": f"gatherings/{BUNDLED_GATHERING}/handout-dialogtema-1/?groups=2",
+    "question_set": "questions/dialogtema-1/",
+    "package": "packages/samarbejdsprojekter-kortlaegning/",
+    "package_runsheet": "packages/samarbejdsprojekter-kortlaegning/runsheet/",
+    "presentation": "packages/samarbejdsprojekter-kortlaegning/presentations/kortlaegning/",
+    "presenter": "packages/samarbejdsprojekter-kortlaegning/presentations/kortlaegning/presenter/",
+    "preparation": "packages/samarbejdsprojekter-kortlaegning/preparation/",
+    "worksheet": "worksheets/kulturspor-skabelon/",
+    "series": "series/kulturspor/",
+}
+"""One page of every type that is made to be printed."""
+
+MARGIN = 12 / 297
+"""The page's top and bottom margins, where the running header and the page number stand."""
+
+
+def blank_below(data: bytes) -> list[float]:
+    """For each printed page, the share of its body below the last ink: 0 is a full page."""
+    document = pdfium.PdfDocument(data)
+    shares = []
+    for sheet in document:
+        bitmap = sheet.render(scale=0.5, grayscale=True)
+        width, height, stride = bitmap.width, bitmap.height, bitmap.stride
+        pixels = bytes(bitmap.buffer)
+        top, bottom = int(height * MARGIN), height - int(height * MARGIN)
+        last = top
+        for y in range(top, bottom):
+            if min(pixels[y * stride : y * stride + width]) < 200:
+                last = y
+        shares.append(round((bottom - last) / (bottom - top), 2))
+    document.close()
+    return shares
+
+
+def test_printed_pages_are_numbered_headed_and_never_mostly_empty(
+    page: Page, site_url: str
+) -> None:
+    report = {}
+    for kind, path in PRINTED.items():
+        page.goto(site_url + path)
+        page.wait_for_load_state("load")
+        page.emulate_media(media="print")
+        data = page.pdf(format="A4")
+        reader = PdfReader(io.BytesIO(data))
+        count = len(reader.pages)
+        shares = blank_below(data)
+        report[kind] = (count, shares)
+        text = " ".join(reader.pages[0].extract_text().split())
+        if kind != "handout":
+            assert f"1 / {count}" in text, (kind, "page number")
+        for label in ("Vis lysbilder", "Vis dias", "Sett starttid", "Nullstill", "Skriv ut"):
+            assert label not in text, (kind, label, "buttons never print")
+        # No page but the last is more than half empty because a block did not fit.
+        assert all(share <= 0.5 for share in shares[:-1]), (kind, shares)
+    print("PDF pages and blank share below the last line, per page:", report)
+    assert report["runsheet"][0] == 1 and report["package_runsheet"][0] == 1
+    assert report["handout"][0] == 2, "one sheet per group"
+    assert report["facilitator"][0] <= 5
+    assert report["presenter"][0] <= 5, "two slides to a page"
+    assert report["worksheet"][1][-1] <= 0.5, "no box left alone on the worksheet's last page"
+
+
+def test_the_running_header_carries_title_and_date(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}gatherings/{BUNDLED_GATHERING}/facilitator/")
+    page.emulate_media(media="print")
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    for sheet in reader.pages[1:]:
+        text = " ".join(sheet.extract_text().split())
+        assert "Fasilitatorveiledning: Nasjonalt dialogseminar" in text
+        assert "27. april 2023" in text
+
+
+def test_a_group_sheet_carries_the_introduction_and_how_to_answer(
+    page: Page, site_url: str
+) -> None:
+    page.goto(f"{site_url}gatherings/{BUNDLED_GATHERING}/handout-dialogtema-1/")
+    page.emulate_media(media="print")
+    text = " ".join(PdfReader(io.BytesIO(page.pdf(format="A4"))).pages[0].extract_text().split())
+    assert "legger regjeringen frem tiltak for bedre kulturskolen" in text
+    assert "Hvordan svarer vi?" in text
+    assert "Skal det samles inn?" in text

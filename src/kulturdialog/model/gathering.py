@@ -43,6 +43,9 @@ class _Block(Model):
     recording: Recording | None = None
     """A recording of this block, to show where the block stands when the gathering is run
     again."""
+    warning_minutes: Minutes | None = None
+    """How many minutes before this block ends the room timer turns to its warning. Leave out
+    to use the gathering's setting."""
 
 
 class TalkBlock(_Block):
@@ -182,6 +185,9 @@ class Gathering(Model):
     """What the theme builds on, such as a white paper or a report."""
     preparation: Preparation | None = None
     """Reading and reflection before the day."""
+    warning_minutes: Minutes = 2
+    """How many minutes before a block ends the room timer turns to its warning, unless the
+    block sets its own."""
     programme: list[Block] = []
     """The blocks in the order they happen, for a one-day gathering; a gathering over several
     days has a programme per day in ``days``."""

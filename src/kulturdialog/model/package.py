@@ -164,6 +164,8 @@ class Presentation(Model):
     """The presentation's title."""
     slides: Annotated[list[Slide], Field(min_length=1)]
     """The slides, numbered from 1 in the order written."""
+    aspect: Literal["16:9", "4:3"] = "16:9"
+    """The shape of the presenter's slides: 16:9 for most projectors, 4:3 for older ones."""
 
 
 class Step(Model):

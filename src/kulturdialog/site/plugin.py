@@ -22,6 +22,7 @@ from kulturdialog.content import load_content
 from kulturdialog.errors import ContentError, Problem
 from kulturdialog.library import Library
 from kulturdialog.site import offline, passthrough, preview, quiet, site_language, staging
+from kulturdialog.site.minify import minify_css
 from kulturdialog.views.calendars import calendars
 from kulturdialog.views.labels import LANGUAGES, label
 from kulturdialog.views.pages import all_pages
@@ -97,7 +98,10 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
 
     def new_renderer(self, config: MkDocsConfig) -> Renderer:
         return Renderer(
-            self.library, language=self.config.language, directory_urls=config.use_directory_urls
+            self.library,
+            language=self.config.language,
+            directory_urls=config.use_directory_urls,
+            site_url=config.site_url,
         )
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -141,7 +145,10 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
         assets = resources.files("kulturdialog.site").joinpath("assets")
         for asset in assets.iterdir():
             src = f"assets/{asset.name}"
-            add(File.generated(config, src, content=asset.read_bytes()), f"the asset {src}")
+            content = asset.read_bytes()
+            if asset.name.endswith(".css"):
+                content = minify_css(content.decode("utf-8")).encode("utf-8")
+            add(File.generated(config, src, content=content), f"the asset {src}")
         if clashes:
             raise PluginError(
                 "Two sources for one output file:\n"

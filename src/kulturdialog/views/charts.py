@@ -25,6 +25,27 @@ WRAP = 68
 
 
 @dataclass(frozen=True)
+class Layout:
+    """The measures of a chart drawing, in SVG units."""
+
+    width: int = WIDTH
+    line: int = LINE
+    bar: int = BAR
+    gap: int = GAP
+    value_room: int = VALUE_ROOM
+    wrap: int = WRAP
+    name: str = "page"
+    """Names the stylesheet's text size for this layout: 'page' or 'deck'."""
+
+
+PAGE = Layout()
+"""For a chart in the flow of a page, about as wide as the text."""
+DECK = Layout(width=860, line=38, bar=34, gap=18, value_room=150, wrap=46, name="deck")
+"""For a slide on the presenter's stage, drawn at its own size: labels 32 units high stay at
+least 24 pixels on a 1280×720 screen."""
+
+
+@dataclass(frozen=True)
 class Bar:
     """One value of the chart where the template draws it."""
 
@@ -38,11 +59,13 @@ class Bar:
     """Length of the bar."""
     value: str
     """The value as text, with its unit."""
+    layout: Layout = PAGE
 
     @property
     def label_lines(self) -> list[tuple[int, str]]:
         """Each line of the label with its baseline."""
-        return [(self.label_y + index * LINE, line) for index, line in enumerate(self.lines)]
+        step = self.layout.line
+        return [(self.label_y + index * step, line) for index, line in enumerate(self.lines)]
 
     @property
     def value_x(self) -> float:
@@ -50,7 +73,7 @@ class Bar:
 
     @property
     def value_y(self) -> int:
-        return self.bar_y + BAR - 7
+        return self.bar_y + self.layout.bar - self.layout.bar * 7 // 24
 
 
 @dataclass(frozen=True)
@@ -65,6 +88,7 @@ class Scale:
     height: int
     width: int = WIDTH
     bar_height: int = BAR
+    layout: Layout = PAGE
 
     @property
     def description(self) -> str:
@@ -80,6 +104,7 @@ class Chart:
     """Unique on its page."""
     figure: Figure
     scales: list[Scale]
+    layout: Layout = PAGE
 
     @property
     def bars(self) -> list[Bar]:
@@ -98,7 +123,7 @@ def number(value: float, language: str) -> str:
     return format_decimal(value, locale=language)
 
 
-def chart(figure: Figure, id: str, language: str) -> Chart:
+def chart(figure: Figure, id: str, language: str, layout: Layout = PAGE) -> Chart:
     """``figure`` as bar charts, one for each run of values of the same measure, so that 'i høj
     grad' and 'i høj grad eller nogen grad' are never bars of one scale."""
     groups: list[tuple[str | None, list[FigureValue]]] = []
@@ -109,26 +134,32 @@ def chart(figure: Figure, id: str, language: str) -> Chart:
         else:
             groups.append((measure, [value]))
     scales = [
-        _scale(figure, measure, values, f"{id}-{index}", language)
+        _scale(figure, measure, values, f"{id}-{index}", language, layout)
         for index, (measure, values) in enumerate(groups, start=1)
     ]
-    return Chart(id, figure, scales)
+    return Chart(id, figure, scales, layout)
 
 
 def _scale(
-    figure: Figure, measure: str | None, values: list[FigureValue], id: str, language: str
+    figure: Figure,
+    measure: str | None,
+    values: list[FigureValue],
+    id: str,
+    language: str,
+    layout: Layout,
 ) -> Scale:
     top = figure.maximum or max(v.value for v in values) or 1
-    usable = WIDTH - VALUE_ROOM
+    usable = layout.width - layout.value_room
     bars: list[Bar] = []
     y = 0
     for item in values:
-        lines = textwrap.wrap(item.label, WRAP) or [item.label]
-        label_y = y + LINE - 5
-        bar_y = y + LINE * len(lines) + 2
+        lines = textwrap.wrap(item.label, layout.wrap) or [item.label]
+        label_y = y + layout.line - layout.line // 4
+        bar_y = y + layout.line * len(lines) + 2
         text = number(item.value, language)
         if figure.unit:
             text = f"{text} {figure.unit}"
-        bars.append(Bar(lines, label_y, bar_y, usable * min(item.value, top) / top, text))
-        y = bar_y + BAR + GAP
-    return Scale(id, measure, bars, y - GAP + 2)
+        width = usable * min(item.value, top) / top
+        bars.append(Bar(lines, label_y, bar_y, width, text, layout))
+        y = bar_y + layout.bar + layout.gap
+    return Scale(id, measure, bars, y - layout.gap + 2, layout.width, layout.bar, layout)

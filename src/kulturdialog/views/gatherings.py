@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from kulturdialog.model import Gathering
-from kulturdialog.views import package_urls, urls
+from kulturdialog.views import package_urls, room, urls
 from kulturdialog.views.after import after
 from kulturdialog.views.labels import label
 from kulturdialog.views.programme import programme, programmes
@@ -57,6 +57,7 @@ def gathering_pages(renderer: Renderer, gathering: Gathering) -> Iterator[Genera
         "days": days,
         "day_page": False,
         "after": after(renderer, gathering),
+        "live_state": room.live_data(gathering, days[0]),
     }
     lang, id, title = gathering.language, gathering.id, gathering.title
     guide_title = f"{label('facilitator_guide', lang)}: {title}"
@@ -96,7 +97,13 @@ def gathering_pages(renderer: Renderer, gathering: Gathering) -> Iterator[Genera
                 "facilitator",
                 f"{guide_title}, {label('day_n', lang, number=number)}",
                 scripts=("live.js",),
-                **{**context, "p": day, "days": [day], "day_page": True},
+                **{
+                    **context,
+                    "p": day,
+                    "days": [day],
+                    "day_page": True,
+                    "live_state": room.live_data(gathering, day),
+                },
             )
 
 

@@ -11,8 +11,8 @@ from typing import Any
 from kulturdialog import schedule
 from kulturdialog.model import Package, QuestionSet
 from kulturdialog.model.package import Presentation, Step
-from kulturdialog.views import package_urls
-from kulturdialog.views.charts import Chart, chart
+from kulturdialog.views import package_urls, room
+from kulturdialog.views.charts import DECK, PAGE, Chart, Layout, chart
 from kulturdialog.views.labels import label
 from kulturdialog.views.render import GeneratedPage, Renderer
 
@@ -94,24 +94,43 @@ def package_pages(renderer: Renderer, package: Package) -> Iterator[GeneratedPag
             charts=charts,
             **context(src),
         )
-        src = package_urls.presenter(id, presentation.id)
-        yield GeneratedPage(
-            src,
-            partial(
-                renderer.render,
-                "package/presenter.html",
+        deck_charts = slide_charts(presentation, lang, DECK)
+        steps = deck_steps(sheet, presentation)
+        for template, src in (
+            ("package/presenter.html", package_urls.presenter(id, presentation.id)),
+            ("package/speaker.html", package_urls.speaker(id, presentation.id)),
+        ):
+            link = renderer.linker(src)
+            yield GeneratedPage(
                 src,
-                lang,
-                presentation=presentation,
-                charts=charts,
-                back=renderer.linker(src)(package_urls.presentation(id, presentation.id)),
-                **context(src),
-            ),
-        )
+                partial(
+                    renderer.render,
+                    template,
+                    src,
+                    lang,
+                    presentation=presentation,
+                    charts=deck_charts,
+                    deck={"key": f"{id}/{presentation.id}", "steps": steps},
+                    back=link(package_urls.presentation(id, presentation.id)),
+                    presenter=link(package_urls.presenter(id, presentation.id)),
+                    speaker=link(package_urls.speaker(id, presentation.id)),
+                    **context(src),
+                ),
+            )
     if sheet is not None:
         src = package_urls.runsheet(id)
         title = f"{label('runsheet', lang)}: {package.title}"
-        yield renderer.page("package/runsheet.md", src, lang, "runsheet", title, **context(src))
+        yield renderer.page(
+            "package/runsheet.md",
+            src,
+            lang,
+            "runsheet",
+            title,
+            scripts=room.LIVE_SCRIPTS,
+            live_state=room.package_live_data(package),
+            timer_href=renderer.linker(src)(package_urls.timer(id)),
+            **context(src),
+        )
     if has_preparation(package):
         src = package_urls.preparation(id)
         title = f"{label('preparation', lang)}: {package.title}"
@@ -177,11 +196,28 @@ def runsheet(renderer: Renderer, package: Package) -> Sheet | None:
     )
 
 
-def slide_charts(presentation: Presentation, language: str) -> list[list[Chart]]:
+def deck_steps(sheet: Sheet | None, presentation: Presentation) -> list[dict[str, Any]]:
+    """The run-sheet steps that show this presentation's slides, for the speaker view's clock."""
+    if sheet is None:
+        return []
+    return [
+        {
+            "activity": row.step.activity,
+            "minutes": row.step.minutes,
+            "slides": [number for number, _ in row.slides],
+        }
+        for row in sheet.rows
+        if row.presentation is not None and row.presentation.id == presentation.id and row.slides
+    ]
+
+
+def slide_charts(
+    presentation: Presentation, language: str, layout: Layout = PAGE
+) -> list[list[Chart]]:
     """For each slide, its figures laid out as charts with ids unique on the page."""
     return [
         [
-            chart(figure, f"chart-{number}-{index}", language)
+            chart(figure, f"chart-{number}-{index}", language, layout)
             for index, figure in enumerate(slide.figures, start=1)
         ]
         for number, slide in enumerate(presentation.slides, start=1)

@@ -12,7 +12,7 @@ from markupsafe import escape
 
 from kulturdialog.library import Library
 from kulturdialog.views import urls
-from kulturdialog.views.environment import environment
+from kulturdialog.views.environment import environment, long_date
 from kulturdialog.views.labels import label
 
 
@@ -40,8 +40,29 @@ page, and its block notes are found on the run-sheet. Every first visit download
 index, so repeats cost everyone."""
 
 
+UNHEADED_KINDS = frozenset({"handout"})
+"""Page types printed without a running header or page numbers: each group sheet is a page of
+its own, headed by its group."""
+
+
 # libyaml's emitter writes the same text about four times faster; it runs once per page.
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def print_header(title: str, language: str, context: dict[str, Any]) -> str:
+    """The running header of a printed page: its title, and the gathering's date if it has one."""
+    gathering = context.get("g")
+    day = getattr(gathering, "date", None)
+    return f"{title}, {long_date(day, language)}" if day else title
+
+
+def css_string(text: str) -> str:
+    """``text`` for the inside of a double-quoted CSS string: every character that is not a
+    letter, digit or plain punctuation is written as a CSS escape, so author text cannot end
+    the string or the style element."""
+    return "".join(
+        char if char.isalnum() or char in " ,.:;()–-" else f"\\{ord(char):x} " for char in text
+    )
 
 
 def _front_matter(**meta: Any) -> str:
@@ -54,8 +75,17 @@ def _front_matter(**meta: Any) -> str:
 class Renderer:
     """Renders pages and fragments of one library for one site."""
 
-    def __init__(self, library: Library, *, language: str = "nb", directory_urls: bool = True):
+    def __init__(
+        self,
+        library: Library,
+        *,
+        language: str = "nb",
+        directory_urls: bool = True,
+        site_url: str | None = None,
+    ):
         self.library = library
+        self.site_url = site_url
+        """Where the site is published, when known: QR codes in the room point there."""
         self.language = language
         """Language of the site's own pages, such as the indexes."""
         self.directory_urls = directory_urls
@@ -94,6 +124,8 @@ class Renderer:
         so author text must arrive there as text.
         """
         meta: dict[str, Any] = {"title": str(escape(title)), "language": language, "kd_page": kind}
+        if kind not in UNHEADED_KINDS:
+            meta["kd_print_header"] = css_string(print_header(title, language, context))
         if scripts:
             meta["kd_scripts"] = [f"assets/{name}" for name in scripts]
         if kind in UNINDEXED_KINDS:

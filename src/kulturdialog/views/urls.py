@@ -32,11 +32,20 @@ def handout(id: str, question_set_id: str) -> str:
 
 
 def projector(id: str, number: int, day: int | None = None) -> str:
-    """The projector view of the group-work block numbered ``number`` (from 1) of its day;
-    ``day`` only for a gathering over several days."""
+    """The projector view of the group-work block numbered ``number`` (from 1) of its day, a
+    standalone HTML file without the site's header and navigation; ``day`` only for a gathering
+    over several days."""
     if day is not None:
-        return f"gatherings/{id}/day-{day}-projector-{number}.md"
-    return f"gatherings/{id}/projector-{number}.md"
+        return f"gatherings/{id}/day-{day}-projector-{number}/index.html"
+    return f"gatherings/{id}/projector-{number}/index.html"
+
+
+def timer(id: str, day: int | None = None) -> str:
+    """The room timer of a gathering, or of one of its days: a standalone HTML file for a screen
+    in the room."""
+    if day is not None:
+        return f"gatherings/{id}/day-{day}-timer/index.html"
+    return f"gatherings/{id}/timer/index.html"
 
 
 def day_guide(id: str, day: int) -> str:
@@ -144,6 +153,9 @@ class Linker:
 
     def day_guide(self, id: str, day: int) -> str:
         return self(day_guide(id, day))
+
+    def timer(self, id: str, day: int | None = None) -> str:
+        return self(timer(id, day))
 
     def series(self, id: str) -> str:
         return self(series(id))

@@ -1,5 +1,8 @@
-// Presenter view: one slide at a time, full screen. Without this script every slide stays on
-// the page in order, so the slides can still be read (and printed) top to bottom.
+// Presenter and speaker views: one slide at a time on a stage of fixed shape (16:9 or 4:3),
+// scaled to fit the window and letterboxed, so a slide looks the same on every screen. The
+// audience's window and the speaker's window (opened with S) keep to the same slide over a
+// BroadcastChannel. Without this script every slide stays on the page in order, so the slides
+// can still be read (and printed) top to bottom.
 (function () {
   "use strict";
 
@@ -7,36 +10,180 @@
   if (!deck) {
     return;
   }
+  var speakerView = document.body.classList.contains("kd-speaker");
+  var data = JSON.parse((document.getElementById("kd-deck-data") || {}).textContent || "{}");
   var slides = Array.prototype.slice.call(deck.querySelectorAll("[data-kd-slide]"));
+  var nextDeck = document.querySelector("[data-kd-deck-next]");
+  var nextSlides = nextDeck ? Array.prototype.slice.call(nextDeck.querySelectorAll("[data-kd-slide]")) : [];
+  var notes = Array.prototype.slice.call(document.querySelectorAll("[data-kd-notes]"));
   var status = document.querySelector("[data-kd-status]");
+  var channel = "BroadcastChannel" in window ? new BroadcastChannel("kulturdialog-deck:" + data.key) : null;
+  var storageKey = "kulturdialog-deck:" + data.key;
+  var wide = document.body.getAttribute("data-kd-aspect") !== "4:3";
+  var STAGE = { width: wide ? 1600 : 1200, height: 900 };
   var current = 0;
+  var clock = loadClock();
+
+  function loadClock() {
+    try {
+      var stored = JSON.parse(localStorage.getItem(storageKey) || "null");
+      if (stored && typeof stored.began === "number") {
+        return stored;
+      }
+    } catch (ignored) {
+      // Storage refused: the clock starts with this window.
+    }
+    return { began: null, step: null, stepBegan: null };
+  }
+
+  function saveClock() {
+    try {
+      localStorage.setItem(storageKey, JSON.stringify(clock));
+    } catch (ignored) {
+      // Kept for this window only.
+    }
+  }
 
   function fromHash() {
     var number = parseInt(window.location.hash.slice(1), 10);
     return isNaN(number) ? 0 : Math.min(Math.max(number, 1), slides.length) - 1;
   }
 
-  function show(index) {
+  function stepOf(index) {
+    var steps = data.steps || [];
+    for (var i = 0; i < steps.length; i++) {
+      if (steps[i].slides.indexOf(index + 1) >= 0) {
+        return i;
+      }
+    }
+    return null;
+  }
+
+  function show(index, quiet) {
     current = Math.min(Math.max(index, 0), slides.length - 1);
     slides.forEach(function (slide, i) {
       slide.hidden = i !== current;
     });
+    nextSlides.forEach(function (slide, i) {
+      slide.hidden = i !== Math.min(current + 1, nextSlides.length - 1);
+    });
+    notes.forEach(function (note, i) {
+      note.hidden = i !== current;
+    });
     if (status) {
-      status.textContent = status.getAttribute("data-kd-template")
+      status.textContent = status
+        .getAttribute("data-kd-template")
         .replace("{number}", String(current + 1))
         .replace("{total}", String(slides.length));
     }
     // The address keeps the slide, so a reload or a shared link opens the same one.
     if (window.location.hash !== "#" + (current + 1)) {
-      window.history.replaceState(null, "", "#" + (current + 1));
+      window.history.replaceState(null, "", window.location.pathname + window.location.search + "#" + (current + 1));
+    }
+    var step = stepOf(current);
+    if (step !== null && step !== clock.step) {
+      clock.step = step;
+      clock.stepBegan = Date.now();
+      clock.began = clock.began || Date.now();
+      saveClock();
+    }
+    fit(slides[current]);
+    if (!quiet && channel) {
+      channel.postMessage({ slide: current });
+    }
+    tick();
+  }
+
+  if (channel) {
+    channel.addEventListener("message", function (event) {
+      if (event.data && typeof event.data.slide === "number" && event.data.slide !== current) {
+        clock = loadClock();
+        show(event.data.slide, true);
+      }
+    });
+  }
+
+  // ---- the stage: fixed shape, scaled to the window, letterboxed ----
+
+  function scale() {
+    document.querySelectorAll(".kd-deck, [data-kd-deck-next]").forEach(function (stage) {
+      var box = stage.parentElement === document.body ? null : stage.parentElement;
+      var width = box ? box.clientWidth : window.innerWidth;
+      var height = box ? box.clientHeight : window.innerHeight;
+      var factor = Math.min(width / STAGE.width, height / STAGE.height);
+      stage.style.setProperty("--kd-stage-scale", String(factor));
+    });
+  }
+
+  function fit(slide) {
+    // A slide with more than its stage holds shrinks its text until it fits; the stage is the
+    // same size everywhere, so this is the same on every screen.
+    if (!slide) {
+      return;
+    }
+    var face = slide.querySelector(".kd-deck__face");
+    if (!face || slide.hasAttribute("data-kd-fitted")) {
+      return;
+    }
+    var size = 1;
+    face.style.setProperty("--kd-fit", "1");
+    for (var i = 0; i < 15 && face.scrollHeight > face.clientHeight + 1; i++) {
+      size *= 0.93;
+      face.style.setProperty("--kd-fit", size.toFixed(3));
+    }
+    slide.setAttribute("data-kd-fitted", "");
+  }
+
+  // ---- the speaker's clock ----
+
+  function pad(number) {
+    return (number < 10 ? "0" : "") + number;
+  }
+
+  function duration(seconds) {
+    var sign = seconds < 0 ? "+" : "";
+    seconds = Math.abs(Math.round(seconds));
+    var hours = Math.floor(seconds / 3600);
+    var minutes = Math.floor((seconds % 3600) / 60);
+    var rest = pad(seconds % 60);
+    return sign + (hours ? hours + ":" + pad(minutes) + ":" + rest : minutes + ":" + rest);
+  }
+
+  function tick() {
+    if (!speakerView) {
+      return;
+    }
+    var now = Date.now();
+    var elapsed = document.querySelector("[data-kd-elapsed]");
+    var left = document.querySelector("[data-kd-step-left]");
+    var stepText = document.querySelector("[data-kd-step]");
+    if (elapsed) {
+      elapsed.textContent = duration(clock.began ? (now - clock.began) / 1000 : 0);
+    }
+    var step = clock.step !== null ? (data.steps || [])[clock.step] : null;
+    if (left) {
+      left.textContent = step ? duration(step.minutes * 60 - (now - clock.stepBegan) / 1000) : "–";
+      left.classList.toggle("kd-speaker__over", !!step && step.minutes * 60 < (now - clock.stepBegan) / 1000);
+    }
+    if (stepText) {
+      stepText.textContent = step ? step.activity : "";
     }
   }
+
+  // ---- moving ----
 
   function toggleFullScreen() {
     if (document.fullscreenElement) {
       document.exitFullscreen();
     } else if (document.documentElement.requestFullscreen) {
       document.documentElement.requestFullscreen().catch(function () {});
+    }
+  }
+
+  function openSpeaker() {
+    var href = deck.getAttribute("data-kd-speaker-href");
+    if (href) {
+      window.open(href + "#" + (current + 1), "kd-speaker-" + data.key, "width=1100,height=700");
     }
   }
 
@@ -68,6 +215,8 @@
       show(slides.length - 1);
     } else if (event.key === "f" || event.key === "F") {
       toggleFullScreen();
+    } else if ((event.key === "s" || event.key === "S") && !speakerView) {
+      openSpeaker();
     } else {
       return;
     }
@@ -89,6 +238,8 @@
       var go = button.getAttribute("data-kd-go");
       if (go === "fullscreen") {
         toggleFullScreen();
+      } else if (go === "speaker") {
+        openSpeaker();
       } else {
         show(current + (go === "next" ? 1 : -1));
       }
@@ -98,7 +249,37 @@
   window.addEventListener("hashchange", function () {
     show(fromHash());
   });
+  window.addEventListener("resize", scale);
+
+  // The controls stay out of the picture until the pointer moves or a key reaches them.
+  var idleTimer = null;
+  function wake() {
+    document.documentElement.classList.remove("kd-idle");
+    window.clearTimeout(idleTimer);
+    idleTimer = window.setTimeout(function () {
+      var controls = document.querySelector(".kd-deck__controls");
+      if (!controls || !controls.contains(document.activeElement)) {
+        document.documentElement.classList.add("kd-idle");
+      }
+    }, 2500);
+  }
+  if (!speakerView) {
+    ["pointermove", "pointerdown", "focusin"].forEach(function (name) {
+      document.addEventListener(name, wake);
+    });
+    document.documentElement.classList.add("kd-idle");
+  }
 
   document.documentElement.classList.add("kd-deck-live");
-  show(fromHash());
+  scale();
+  show(fromHash(), true);
+  slides.concat(nextSlides).forEach(function (slide) {
+    var hidden = slide.hidden;
+    slide.hidden = false;
+    fit(slide);
+    slide.hidden = hidden;
+  });
+  if (speakerView) {
+    window.setInterval(tick, 500);
+  }
 })();

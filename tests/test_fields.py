@@ -13,6 +13,14 @@ def test_a_field_name_in_a_docstring_reads_in_guillemets_on_one_line() -> None:
     assert describe(docstring, "en") == plain(docstring)
 
 
+def test_the_norwegian_is_found_for_a_docstring_with_field_names() -> None:
+    docstring = (
+        "The blocks in the order they happen, for a one-day gathering; a gathering over several"
+        " days has a programme per day in ``days``."
+    )
+    assert describe(docstring, "nb").endswith("ett program per dag i «days».")
+
+
 def test_a_cell_shows_its_text_as_written() -> None:
     text = "a | b <i>c</i> `d`"
     html = markdown.markdown(f"| x |\n|---|\n| {markdown_cell(text)} |", extensions=["tables"])

@@ -28,8 +28,8 @@ def test_every_description_has_its_norwegian() -> None:
 
 def test_the_tables_read_in_the_source(tmp_path: Path) -> None:
     text = (GUIDE / "gathering.md").read_text("utf-8")
-    assert "| `programme` | ja |" in text
-    assert "Blokkene i den rekkefølgen de skjer." in text
+    assert "| `title` | ja | tekst | Navnet på samlingen. |" in text
+    assert "Blokkene i den rekkefølgen de skjer, for en samling på én dag;" in text
     assert "{{ fields(" not in text
 
 

@@ -47,17 +47,27 @@ class Section:
     fields: list[Field]
 
 
+_LITERAL = re.compile(r"``([^`]+)``")
+"""A reStructuredText literal in a docstring, such as ``days``: a field's name in running text."""
+
+
+def plain(description: str) -> str:
+    """A model description as the guide prints it: on one line, with field names in «» as the
+    translations write them, the same in the Markdown tables and the HTML fragment."""
+    return _LITERAL.sub(r"«\1»", " ".join(description.split()))
+
+
 @cache
 def norwegian() -> dict[str, str]:
-    """The guide's Norwegian for each of the model's (English) descriptions."""
+    """The guide's Norwegian for each of the model's (English) descriptions, keyed as printed."""
     text = resources.files("kulturdialog.views").joinpath("field_descriptions.yml")
     loaded: dict[str, str] = yaml.safe_load(text.read_text("utf-8"))
-    return {" ".join(key.split()): value for key, value in loaded.items()}
+    return {plain(key): plain(value) for key, value in loaded.items()}
 
 
 def describe(description: str, language: str) -> str:
     """A model description in the guide's language; as written where it has no translation."""
-    english = " ".join(description.split())
+    english = plain(description)
     return norwegian().get(english, english) if language == "nb" else english
 
 
@@ -74,8 +84,9 @@ def untranslated() -> list[str]:
 
 
 def markdown_cell(text: str) -> Markup:
-    """Our own text in a Markdown table cell: only what would end the cell or open a tag."""
-    return Markup(text.replace("|", "\\|").replace("<", "&lt;"))
+    """Our own text in a Markdown table cell: only what would end the cell, open a tag or start
+    code."""
+    return Markup(text.replace("|", "\\|").replace("<", "&lt;").replace("`", "\\`"))
 
 
 def anchor(kind: str, name: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -168,17 +169,22 @@ def test_pages_show_each_day_with_its_programme(multi_site: Build) -> None:
 
 def test_each_day_s_guide_runs_the_live_mode_for_that_day_alone(multi_site: Build) -> None:
     page = multi_site.html("gatherings/tredagers/day-2/index.html")
-    (panel,) = page.select(".kd-live")
-    assert panel["data-kd-durations"] == "20 50"
-    assert panel["data-kd-start"] == "09:00"
+    assert len(page.select(".kd-live")) == 1
+    live = json.loads(page.select_one("#kd-live-data").get_text())
+    assert [block["minutes"] for block in live["blocks"]] == [20, 50]
+    assert live["start"] == "09:00" and live["date"] == "2024-09-25"
+    # Each day keeps a live state of its own.
+    assert live["key"] == "gathering:tredagers:day-2"
     assert [h.get_text(" ", strip=True) for h in page.select(".kd-day__title")] == [
         "Dag 2: 25. september 2024 · 09:00–10:10"
     ]
     assert "live.js" in str(page.select("script[src]"))
     assert not (multi_site.site / "gatherings/tredagers/day-3").exists()
     projector = multi_site.html("gatherings/tredagers/day-2-projector-2/index.html")
-    live = projector.select_one(".kd-live")
-    assert live["data-kd-durations"] == "20 50" and live["data-kd-focus"] == "1"
+    shown = json.loads(projector.select_one("#kd-live-data").get_text())
+    assert [block["minutes"] for block in shown["blocks"]] == [20, 50] and shown["focus"] == 1
+    timer = multi_site.html("gatherings/tredagers/day-2-timer/index.html")
+    assert json.loads(timer.select_one("#kd-live-data").get_text())["key"] == live["key"]
 
 
 def test_the_run_sheet_has_a_section_per_day(multi_site: Build) -> None:

@@ -33,14 +33,19 @@ def test_site_url_is_set_in_one_place_only() -> None:
             assert url not in path.read_text("utf-8", errors="replace"), path
 
 
+def _room_view(path: Path) -> bool:
+    return 'class="kd-room"' in path.read_text("utf-8")[:400]
+
+
 def test_the_sitemap_lists_every_page_at_the_site_url(bundled: Build) -> None:
     url = site_url()
     listed = set(re.findall(r"<loc>([^<]+)</loc>", (bundled.site / "sitemap.xml").read_text()))
     pages = {
         url + str(path.parent.relative_to(bundled.site)).removeprefix(".") + "/"
         for path in bundled.site.rglob("index.html")
-        # Presenter views are slides for the room, written as files of their own: not pages.
-        if path.parent.name != "presenter"
+        # Presenter, speaker, timer and projector views are screens for the room, written as
+        # files of their own without the site around them: not pages of the site.
+        if path.parent.name not in ("presenter", "speaker") and not _room_view(path)
     }
     pages = {page.replace(url + "/", url) for page in pages}
     assert pages <= listed, sorted(pages - listed)[:5]

@@ -115,7 +115,7 @@ def test_projector_and_presenter_views_open_from_the_file_system(
     watched: tuple[Page, list[str], list[str]], copy: Path
 ) -> None:
     page, _, _ = watched
-    projector = next((copy / GATHERING).glob("projector-*.html"))
+    projector = next((copy / GATHERING).glob("projector-*/index.html"))
     page.goto(projector.as_uri() + "?start=09:30")
     expect(page.locator(".kd-projector__back [data-kd-clock]")).not_to_be_empty()
     page.goto(file_url(copy, PRESENTER))

@@ -18,9 +18,9 @@ from mkdocs.structure.pages import Page
 
 from kulturdialog.errors import ContentError, Problem
 from kulturdialog.library import Library, load_library
-from kulturdialog.site import passthrough, preview
+from kulturdialog.site import passthrough, preview, search
 from kulturdialog.views.calendars import calendars
-from kulturdialog.views.labels import LANGUAGES
+from kulturdialog.views.labels import LANGUAGES, label
 from kulturdialog.views.pages import all_pages
 from kulturdialog.views.render import GeneratedPage, Renderer
 
@@ -32,6 +32,9 @@ class KulturdialogConfig(Config):
     """The folder with the content files, relative to mkdocs.yml."""
     language = option.Choice(LANGUAGES, default="nb")
     """Language of the site's own pages, such as the indexes."""
+    search = option.Choice(("pagefind", "material"), default="pagefind")
+    """The site's search: Pagefind over the built site, or Material's own search plugin (which
+    must then be listed in mkdocs.yml; an offline copy needs it, as Pagefind needs a server)."""
 
 
 class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
@@ -76,6 +79,10 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
             self.library, language=self.config.language, directory_urls=config.use_directory_urls
         )
         config.theme.dirs.insert(0, str(resources.files("kulturdialog.site").joinpath("theme")))
+        material_search = config.plugins.get("material/search")
+        if self.config.search == "pagefind" and material_search is not None:
+            # A configuration that inherits one with Material's search: one search, not two.
+            material_search.config.enabled = False
         config.extra_css.append(STYLESHEET)
         return config
 
@@ -123,6 +130,21 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
     ) -> str:
         blocks = self.set_aside.pop(page.file.src_uri, None)
         return html if blocks is None else passthrough.put_back(html, blocks)
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        # The theme's own labels (the search box), from the one translation table.
+        env.globals["kd_label"] = label
+        return env
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        language = page.meta.get("language")
+        if self.config.search != "pagefind" or not language:
+            return output
+        return search.page_language(output, str(language))
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.search == "pagefind" and not self.problems:
+            search.index_site(Path(config.site_dir))
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

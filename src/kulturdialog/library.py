@@ -13,6 +13,7 @@ from kulturdialog import checks
 from kulturdialog.errors import ContentError, Problem
 from kulturdialog.loader import Key, Source, read
 from kulturdialog.model import (
+    Content,
     Gathering,
     Package,
     Plan,
@@ -94,22 +95,70 @@ def content_files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.suffix in CONTENT_SUFFIXES and p.is_file())
 
 
-def load_library(root: Path) -> Library:
+Stamp = tuple[int, int]
+"""A file's modification time (ns) and size: a file whose stamp is unchanged is not read again."""
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """One content file read and validated: its model and source, or its problems."""
+
+    stamp: Stamp
+    model: Content | None
+    source: Source | None
+    problems: tuple[Problem, ...]
+
+
+@dataclass
+class FileCache:
+    """Validated files by path, kept across loads of one folder (the live preview): a load
+    reads and validates again only the files whose stamp changed."""
+
+    files: dict[Path, Loaded] = field(default_factory=dict)
+    read: int = 0
+    """How many files the last load read; the others came from the cache."""
+
+
+def _stamp(path: Path) -> Stamp:
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size
+
+
+def _load_file(path: Path, stamp: Stamp) -> Loaded:
+    parsed = read(path)
+    if isinstance(parsed, Problem):
+        return Loaded(stamp, None, None, (parsed,))
+    model, found = validate(parsed)
+    return Loaded(stamp, model, parsed.source, tuple(found))
+
+
+def load_library(root: Path, cache: FileCache | None = None) -> Library:
     """Read, validate and cross-check all content below ``root``; raise one ContentError with
-    every problem found."""
+    every problem found. With ``cache``, only files changed since the last load are read; the
+    cross-checks always run over the whole library."""
     problems: list[Problem] = []
     library = Library()
     if not root.exists():
         raise ContentError([Problem(str(root), 1, 1, "", "the content folder does not exist")])
+    kept: dict[Path, Loaded] = {}
+    read_now = 0
     for path in content_files(root):
-        parsed = read(path)
-        if isinstance(parsed, Problem):
-            problems.append(parsed)
-            continue
-        model, found = validate(parsed)
-        problems.extend(found)
-        if model is not None:
-            problems.extend(_register(library, Entry(model, parsed.source)))
+        try:
+            stamp = _stamp(path)
+        except OSError:
+            stamp = (0, -1)
+        loaded = cache.files.get(path) if cache is not None else None
+        if loaded is None or loaded.stamp != stamp:
+            loaded = _load_file(path, stamp)
+            read_now += 1
+        kept[path] = loaded
+        problems.extend(loaded.problems)
+        if loaded.model is not None and loaded.source is not None:
+            problems.extend(_register(library, Entry(loaded.model, loaded.source)))
+    if cache is not None:
+        # Deleted files drop out here.
+        cache.files = kept
+        cache.read = read_now
     problems.extend(checks.check_library(library))
     if problems:
         raise ContentError(problems)

@@ -17,8 +17,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from kulturdialog.errors import ContentError, Problem
-from kulturdialog.library import Library, load_library
-from kulturdialog.site import passthrough, preview, search
+from kulturdialog.library import FileCache, Library, load_library
+from kulturdialog.site import incremental, passthrough, preview, search
 from kulturdialog.views.calendars import calendars
 from kulturdialog.views.labels import LANGUAGES, label
 from kulturdialog.views.pages import all_pages
@@ -48,12 +48,27 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
     """Generated pages not yet read by mkdocs, by src path: each is written when it is read."""
     set_aside: dict[str, list[str]]
     """HTML blocks of generated pages kept out of Markdown conversion, by page."""
+    file_cache: FileCache | None = None
+    """During a preview: validated content files, so that a save reads only what changed."""
+    incremental: incremental.Preview | None = None
+    """During a preview: what a save keeps from the build before."""
+    env: Any = None
+    """The theme's Jinja environment; during a preview, kept across builds."""
+    env_key: tuple[Any, ...] = ()
+    outputs: set[str] = set()
+    """During a preview: every file the current build leaves in the site folder."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this event also keeps the plugin instance across the rebuilds of a preview.
         self.serving = command == "serve"
         if self.serving:
             preview.attach_console()
+            self.file_cache = FileCache()
+            self.incremental = incremental.Preview()
+
+    def on_shutdown(self) -> None:
+        if self.incremental is not None:
+            self.incremental.discard()
 
     def content_root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or ".").parent / self.config.content
@@ -64,7 +79,7 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
         root = self.content_root(config)
         self.problems = []
         try:
-            self.library = load_library(root)
+            self.library = load_library(root, self.file_cache)
         except ContentError as error:
             if not self.serving:
                 raise PluginError("Content problems:\n" + error.report()) from None
@@ -86,21 +101,41 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
         config.extra_css.append(STYLESHEET)
         return config
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.incremental is not None:
+            self.incremental.set_aside(Path(config.site_dir))
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         if self.problems:
             files = preview.problem_files(files, config, self.problems, self.config.language)
-        for page in all_pages(self.renderer) if not self.problems else ():
+        hand_written = [file for file in files if file.is_documentation_page()]
+        pages = list(all_pages(self.renderer)) if not self.problems else []
+        placed = [(page, File.generated(config, page.src_uri, content="")) for page in pages]
+        render = {page.src_uri for page in pages}
+        if self.incremental is not None and not self.problems:
+            fingerprint = incremental.fingerprint(config, files)
+            keyed = [(file, page.key) for page, file in placed]
+            named = incremental.in_nav(config.nav)
+            render = self.incremental.plan(Path(config.site_dir), keyed, fingerprint, named)
+            if self.incremental.reused:
+                preview.log.info("Pages rendered again: %d of %d", len(render), len(pages))
+        for page, generated in placed:
+            if page.src_uri not in render:
+                continue
             if not page.src_uri.endswith(".md"):
                 files.append(File.generated(config, page.src_uri, content=page.markdown))
                 continue
             # Written when mkdocs reads it (on_page_read_source), so the text of every page
             # need not be held at once.
-            generated = File.generated(config, page.src_uri, content="")
             # Reached from the index pages, not the sidebar: listing every generated page in
             # the sidebar would make each page's HTML grow with the number of pages.
             generated.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(generated)
             self.unread[page.src_uri] = page
+        if self.incremental is not None:
+            self.incremental.pages = hand_written + [
+                file for page, file in placed if page.src_uri.endswith(".md")
+            ]
         # Calendar files (.ics) for dated gatherings, series and programmes.
         stamp = datetime.now(UTC).replace(microsecond=0)
         for ics in calendars(self.library, stamp) if not self.problems else ():
@@ -110,6 +145,9 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
         for asset in assets.iterdir():
             src = f"assets/{asset.name}"
             files.append(File.generated(config, src, content=asset.read_bytes()))
+        if self.incremental is not None and not self.problems:
+            self.outputs = incremental.outputs_of(files, self.incremental.kept)
+            self.incremental.remove_stale(Path(config.site_dir), self.outputs)
         return files
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -134,6 +172,16 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         # The theme's own labels (the search box), from the one translation table.
         env.globals["kd_label"] = label
+        if self.serving:
+            # mkdocs makes a new theme environment for every build, and compiling Material's
+            # templates again takes longer than a save's whole build: a preview keeps the first.
+            key = (tuple(config.theme.dirs), config.theme.locale)
+            if self.env is not None and self.env_key == key:
+                self.env.globals.update(env.globals)
+                self.env.filters.update(env.filters)
+                return self.env
+            self.env_key = key
+        self.env = env
         return env
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
@@ -143,8 +191,21 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
         return search.page_language(output, str(language))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.config.search == "pagefind" and not self.problems:
+        kept = self.incremental
+        if kept is not None and not self.problems:
+            if kept.kept:
+                # mkdocs listed only the pages it built.
+                incremental.write_sitemap(self.env, config, kept.pages)
+            kept.finish(self.outputs)
+        # A preview makes the search bundle once and keeps it: indexing every page again would
+        # take longer than the rest of a save's build.
+        reindex = kept is None or not kept.reused
+        if self.config.search == "pagefind" and not self.problems and reindex:
             search.index_site(Path(config.site_dir))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.incremental is not None:
+            self.incremental.forget()
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -88,12 +89,18 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
             preview.report(self.problems)
             # The nav names pages that are not built while the problems page stands in.
             config.nav = None
+        # The library is millions of long-lived objects: left to the cyclic garbage collector,
+        # each of its full passes walks all of them again while the pages are rendered (a
+        # third of the build at N = 2,000). Frozen, they are left to reference counting.
+        gc.freeze()
         self.unread = {}
         self.set_aside = {}
         self.renderer = Renderer(
             self.library, language=self.config.language, directory_urls=config.use_directory_urls
         )
         config.theme.dirs.insert(0, str(resources.files("kulturdialog.site").joinpath("theme")))
+        if self.serving:
+            self._keep_theme_environment(config)
         material_search = config.plugins.get("material/search")
         if self.config.search == "pagefind" and material_search is not None:
             # A configuration that inherits one with Material's search: one search, not two.
@@ -104,6 +111,20 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.incremental is not None:
             self.incremental.set_aside(Path(config.site_dir))
+
+    def _keep_theme_environment(self, config: MkDocsConfig) -> None:
+        """During a preview, every build after the first uses the first build's theme
+        environment: its templates are compiled already, and the list of theme files (over ten
+        thousand icons, walked on every build) is known."""
+        key = (tuple(config.theme.dirs), config.theme.locale)
+        if self.env is None or self.env_key != key:
+            return
+        env = self.env
+        if not getattr(env.loader, "kd_listed", None):
+            listed = env.loader.list_templates()
+            env.loader.list_templates = lambda: listed
+            env.loader.kd_listed = True
+        config.theme.get_env = lambda: env  # type: ignore[method-assign]
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         if self.problems:

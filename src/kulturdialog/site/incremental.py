@@ -33,6 +33,8 @@ from urllib.parse import urljoin, urlsplit
 from mkdocs import utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
 
 STATIC_OUTPUTS = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz"})
 """Files mkdocs writes from theme templates on every build."""
@@ -200,3 +202,36 @@ def write_sitemap(env: Any, config: MkDocsConfig, pages: list[File]) -> None:
         gzip.GzipFile(fileobj=raw, filename=f"{path}.gz", mode="wb", mtime=timestamp) as gz,
     ):
         gz.write(output.encode("utf-8"))
+
+
+_CHANGES = frozenset({"created", "modified", "deleted", "moved"})
+"""File events that change content; opening and reading a file (as a build does) is not one."""
+
+
+def watch_content(server: Any, config: MkDocsConfig, root: Path) -> Any:
+    """Watch the content folder through the system's file events, so that a save starts a build
+    at once: mkdocs looks at its watched folders every half second, a good part of the second a
+    small site's save may take. Returns the observer to stop at the end, or None where this
+    mkdocs' server does not have the rebuild trigger used here (then mkdocs watches it)."""
+    condition = getattr(server, "_rebuild_cond", None)
+    if condition is None or not hasattr(server, "_want_rebuild"):
+        server.watch(str(root))
+        return None
+    resolved = root.resolve()
+    # mkdocs would look at the folder too and start a second build for the same save.
+    config.watch = [item for item in config.watch if Path(item).resolve() != resolved]
+
+    def rebuild(event: FileSystemEvent) -> None:
+        if event.is_directory or event.event_type not in _CHANGES:
+            return
+        with condition:
+            server._want_rebuild = True
+            condition.notify_all()
+
+    handler = FileSystemEventHandler()
+    handler.on_any_event = rebuild  # type: ignore[method-assign]
+    observer = Observer()
+    observer.daemon = True
+    observer.schedule(handler, str(root), recursive=True)
+    observer.start()
+    return observer

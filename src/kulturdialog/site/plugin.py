@@ -56,6 +56,8 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
     env: Any = None
     """The theme's Jinja environment; during a preview, kept across builds."""
     env_key: tuple[Any, ...] = ()
+    observer: Any = None
+    """During a preview: what watches the content folder."""
     outputs: set[str] = set()
     """During a preview: every file the current build leaves in the site folder."""
 
@@ -70,6 +72,8 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
     def on_shutdown(self) -> None:
         if self.incremental is not None:
             self.incremental.discard()
+        if self.observer is not None:
+            self.observer.stop()
 
     def content_root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or ".").parent / self.config.content
@@ -120,10 +124,18 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
         if self.env is None or self.env_key != key:
             return
         env = self.env
-        if not getattr(env.loader, "kd_listed", None):
-            listed = env.loader.list_templates()
-            env.loader.list_templates = lambda: listed
-            env.loader.kd_listed = True
+        if not getattr(env, "kd_listed", False):
+            listing = env.list_templates
+            listed: list[str] = []
+
+            def list_templates(*args: Any, **kwargs: Any) -> list[str]:
+                # mkdocs asks only for the theme's static files, with the same filter each time.
+                if not listed:
+                    listed.extend(listing(*args, **kwargs))
+                return listed
+
+            env.list_templates = list_templates
+            env.kd_listed = True
         config.theme.get_env = lambda: env  # type: ignore[method-assign]
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -232,5 +244,5 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
         # The content folder may lie outside the project (KULTURDIALOG_CONTENT): watch it too.
-        server.watch(str(self.content_root(config)))
+        self.observer = incremental.watch_content(server, config, self.content_root(config))
         return server

@@ -19,7 +19,8 @@
   var bundle = new URL(form.getAttribute("data-kd-bundle"), document.baseURI);
   var root = new URL(form.getAttribute("data-kd-root"), document.baseURI);
   var language = form.getAttribute("data-kd-language");
-  var SHOWN = 8;
+  // Each result shown fetches its page's fragment: five keep a query's cost small.
+  var SHOWN = 5;
   var loading = null;
   var asked = 0;
   var timer = null;
@@ -41,12 +42,14 @@
       })[0];
       return import(new URL("pagefind.js", bundle).href).then(function (pagefind) {
         // The primary index by path, the merged ones by full address: Pagefind skips merging
-        // an index whose address starts like the primary's.
-        return pagefind.options({ basePath: bundle.pathname, language: primary }).then(function () {
+        // an index whose address starts like the primary's. No web worker: it would be one
+        // more script to fetch, and a query's work is small.
+        var options = { basePath: bundle.pathname, language: primary, noWorker: true };
+        return pagefind.options(options).then(function () {
           return Promise.all(languages.filter(function (other) {
             return other !== primary;
           }).map(function (other) {
-            return pagefind.mergeIndex(bundle.href, { language: other });
+            return pagefind.mergeIndex(bundle.href, { language: other, noWorker: true });
           }));
         }).then(function () {
           return pagefind;

@@ -143,15 +143,23 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
             files = preview.problem_files(files, config, self.problems, self.config.language)
         hand_written = [file for file in files if file.is_documentation_page()]
         pages = list(all_pages(self.renderer)) if not self.problems else []
+        # Calendar files (.ics) for dated gatherings, series and programmes.
+        stamp = datetime.now(UTC).replace(microsecond=0)
+        icals = list(calendars(self.library, stamp)) if not self.problems else []
         placed = [(page, File.generated(config, page.src_uri, content="")) for page in pages]
-        render = {page.src_uri for page in pages}
+        render = {page.src_uri for page in pages} | {ics.src_uri for ics in icals}
         if self.incremental is not None and not self.problems:
             fingerprint = incremental.fingerprint(config, files)
             keyed = [(file, page.key) for page, file in placed]
+            # A calendar depends on its model alone; a preview keeps the time it was first made.
+            keyed += [
+                (File.generated(config, ics.src_uri, content=b""), ("ics", ics.source))
+                for ics in icals
+            ]
             named = incremental.in_nav(config.nav)
             render = self.incremental.plan(Path(config.site_dir), keyed, fingerprint, named)
             if self.incremental.reused:
-                preview.log.info("Pages rendered again: %d of %d", len(render), len(pages))
+                preview.log.info("Pages rendered again: %d of %d", len(render), len(keyed))
         for page, generated in placed:
             if page.src_uri not in render:
                 continue
@@ -165,14 +173,13 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
             generated.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(generated)
             self.unread[page.src_uri] = page
+        for ics in icals:
+            if ics.src_uri in render:
+                files.append(File.generated(config, ics.src_uri, content=ics.content))
         if self.incremental is not None:
             self.incremental.pages = hand_written + [
                 file for page, file in placed if page.src_uri.endswith(".md")
             ]
-        # Calendar files (.ics) for dated gatherings, series and programmes.
-        stamp = datetime.now(UTC).replace(microsecond=0)
-        for ics in calendars(self.library, stamp) if not self.problems else ():
-            files.append(File.generated(config, ics.src_uri, content=ics.content))
         # The stylesheet and the scripts that pages name in their front matter.
         assets = resources.files("kulturdialog.site").joinpath("assets")
         for asset in assets.iterdir():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import markdown
 
-from kulturdialog.site.passthrough import put_back, set_aside
+from kulturdialog.site.passthrough import hold, put_back, release, set_aside
 
 PAGE = """# Tittel \\# 1
 
@@ -49,3 +49,16 @@ def test_a_page_without_html_is_left_as_it_is() -> None:
     headings, blocks = set_aside("# Bare en tittel\n")
     assert blocks == []
     assert headings.strip() == "# Bare en tittel"
+
+
+def test_held_macro_html_comes_back_whole_after_markdown_conversion() -> None:
+    import markdown
+
+    blocks: list[str] = []
+    cards = '<ul class="kd-cards"><li><a href="x/">A &amp; B</a></li></ul>'
+    source = f"# Tittel\n\nTekst før.\n\n{hold(blocks, cards)}\n\nTekst etter.\n"
+    converted = markdown.markdown(source, extensions=["md_in_html"])
+    restored = release(converted, blocks)
+    assert cards in restored
+    assert "kdmacro" not in restored and "<p><ul" not in restored
+    assert "<p>Tekst før.</p>" in restored

@@ -49,6 +49,8 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
     """Generated pages not yet read by mkdocs, by src path: each is written when it is read."""
     set_aside: dict[str, list[str]]
     """HTML blocks of generated pages kept out of Markdown conversion, by page."""
+    held: dict[str, list[str]]
+    """HTML of macros on hand-written pages kept out of Markdown conversion, by page."""
     file_cache: FileCache | None = None
     """During a preview: validated content files, so that a save reads only what changed."""
     incremental: incremental.Preview | None = None
@@ -99,6 +101,7 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
         gc.freeze()
         self.unread = {}
         self.set_aside = {}
+        self.held = {}
         self.renderer = Renderer(
             self.library, language=self.config.language, directory_urls=config.use_directory_urls
         )
@@ -207,7 +210,14 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         blocks = self.set_aside.pop(page.file.src_uri, None)
-        return html if blocks is None else passthrough.put_back(html, blocks)
+        if blocks is not None:
+            html = passthrough.put_back(html, blocks)
+        return passthrough.release(html, self.held.pop(page.file.src_uri, []))
+
+    def hold(self, src_uri: str, html: str) -> str:
+        """A placeholder for a macro's ``html`` on the page at ``src_uri``, put back after
+        Markdown conversion (on_page_content)."""
+        return passthrough.hold(self.held.setdefault(src_uri, []), html)
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         # The theme's own labels (the search box), from the one translation table.

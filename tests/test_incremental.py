@@ -12,10 +12,14 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
+from mkdocs.structure.files import File
 
 from kulturdialog.library import FileCache, load_library
+from kulturdialog.site.incremental import dest_of
+from kulturdialog.views.urls import page_url
 from tests.conftest import ROOT
 from tests.test_preview import SEMINAR, free_port, is_home, wait_for
 
@@ -162,3 +166,17 @@ def test_the_library_reads_only_changed_files_again(tmp_path: Path) -> None:
     (content / PACKAGE).unlink()
     load_library(content, cache)
     assert len(cache.files) == files - 1
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+@pytest.mark.parametrize(
+    "src_uri",
+    ["index.md", "gatherings/index.md", "gatherings/x.md", "gatherings/x/runsheet.md", "g/x/x.ics"],
+)
+def test_kept_files_are_where_mkdocs_writes_them(src_uri: str, directory_urls: bool) -> None:
+    file = File(src_uri, "/docs", "/site", directory_urls)
+    assert dest_of(src_uri, directory_urls) == file.dest_uri
+    if src_uri.endswith(".md"):
+        # The sitemap joins the URL to the site's address.
+        base = "http://127.0.0.1:8000/"
+        assert urljoin(base, page_url(src_uri, directory_urls)) == urljoin(base, file.url)

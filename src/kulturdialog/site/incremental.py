@@ -32,9 +32,11 @@ from urllib.parse import urljoin, urlsplit
 
 from mkdocs import utils
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
+
+from kulturdialog.views import urls
 
 STATIC_OUTPUTS = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz"})
 """Files mkdocs writes from theme templates on every build."""
@@ -59,9 +61,9 @@ class Preview:
     pending: dict[str, tuple[Any, ...]] = field(default_factory=dict)
     written: list[str] = field(default_factory=list)
     """Src paths of the generated pages handed to mkdocs in the current build."""
-    kept: list[File] = field(default_factory=list)
-    """Generated pages of the current build kept from the last one."""
-    pages: list[File] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    """Src paths of the generated files of the current build kept from the last one."""
+    pages: list[str] = field(default_factory=list)
     """Every page of the current build, in mkdocs' order, for the sitemap."""
     reused: bool = False
     """Whether the current build keeps files of the last one (search bundle included)."""
@@ -84,7 +86,7 @@ class Preview:
     def plan(
         self,
         site: Path,
-        generated: list[tuple[File, tuple[Any, ...] | None]],
+        generated: list[tuple[str, tuple[Any, ...] | None]],
         fingerprint: tuple[Any, ...],
         always: set[str],
     ) -> set[str]:
@@ -98,23 +100,23 @@ class Preview:
         usable = self.aside is not None and fingerprint == self.fingerprint and self.keys
         self.fingerprint = fingerprint
         render: set[str] = set()
-        for file, key in generated:
+        for src_uri, key in generated:
             if key is not None:
-                self.pending[file.src_uri] = key
+                self.pending[src_uri] = key
             if (
                 usable
                 and key is not None
-                and file.src_uri not in always
-                and self.keys.get(file.src_uri) == key
+                and src_uri not in always
+                and self.keys.get(src_uri) == key
             ):
-                self.kept.append(file)
+                self.kept.append(src_uri)
             else:
-                render.add(file.src_uri)
+                render.add(src_uri)
         self.reused = bool(usable)
         if not usable:
             self.kept = []
             self.discard()
-            return {file.src_uri for file, _ in generated}
+            return {src_uri for src_uri, _ in generated}
         assert self.aside is not None
         for entry in os.scandir(self.aside):
             os.rename(entry.path, site / entry.name)
@@ -174,18 +176,28 @@ def in_nav(nav: Any) -> set[str]:
     return set()
 
 
-def outputs_of(files: Files, kept: list[File]) -> set[str]:
+def dest_of(src_uri: str, directory_urls: bool) -> str:
+    """Where mkdocs writes the generated file ``src_uri``, as ``File.dest_uri`` says."""
+    if not src_uri.endswith(".md"):
+        return src_uri
+    url = urls.page_url(src_uri, directory_urls)
+    return url + "index.html" if directory_urls else url
+
+
+def outputs_of(files: Files, kept: list[str], directory_urls: bool) -> set[str]:
     """Every file a build leaves in the site folder (but the search bundle)."""
-    return {f.dest_uri for f in files} | {f.dest_uri for f in kept} | STATIC_OUTPUTS
+    made = {f.dest_uri for f in files}
+    return made | {dest_of(src, directory_urls) for src in kept} | STATIC_OUTPUTS
 
 
-def write_sitemap(env: Any, config: MkDocsConfig, pages: list[File]) -> None:
-    """The sitemap over every page, as mkdocs' own template makes it from the pages it built."""
+def write_sitemap(env: Any, config: MkDocsConfig, pages: list[str]) -> None:
+    """The sitemap over every page (by URL), as mkdocs' own template makes it from the pages
+    it built."""
     date = utils.get_build_date()
     base = config.site_url or ""
     listed = []
-    for file in pages:
-        canonical = urljoin(base if base.endswith("/") else base + "/", file.url) if base else None
+    for url in pages:
+        canonical = urljoin(base if base.endswith("/") else base + "/", url) if base else None
         page = SimpleNamespace(
             is_link=False,
             canonical_url=canonical,

@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 from kulturdialog.errors import ContentError, Problem
 from kulturdialog.library import FileCache, Library, load_library
 from kulturdialog.site import incremental, passthrough, preview, search
+from kulturdialog.views import urls
 from kulturdialog.views.calendars import calendars
 from kulturdialog.views.labels import LANGUAGES, label
 from kulturdialog.views.pages import all_pages
@@ -149,21 +150,23 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
         # Calendar files (.ics) for dated gatherings, series and programmes.
         stamp = datetime.now(UTC).replace(microsecond=0)
         icals = list(calendars(self.library, stamp)) if not self.problems else []
-        placed = [(page, File.generated(config, page.src_uri, content="")) for page in pages]
         render = {page.src_uri for page in pages} | {ics.src_uri for ics in icals}
         if self.incremental is not None and not self.problems:
             fingerprint = incremental.fingerprint(config, files)
-            keyed = [(file, page.key) for page, file in placed]
+            keyed = [(page.src_uri, page.key) for page in pages]
             # A calendar depends on its model alone; a preview keeps the time it was first made.
-            keyed += [
-                (File.generated(config, ics.src_uri, content=b""), ("ics", ics.source))
-                for ics in icals
-            ]
+            keyed += [(ics.src_uri, ("ics", ics.source)) for ics in icals]
             named = incremental.in_nav(config.nav)
             render = self.incremental.plan(Path(config.site_dir), keyed, fingerprint, named)
             if self.incremental.reused:
                 preview.log.info("Pages rendered again: %d of %d", len(render), len(keyed))
-        for page, generated in placed:
+            directory_urls = config.use_directory_urls
+            self.incremental.pages = [file.url for file in hand_written] + [
+                urls.page_url(page.src_uri, directory_urls)
+                for page in pages
+                if page.src_uri.endswith(".md")
+            ]
+        for page in pages:
             if page.src_uri not in render:
                 continue
             if not page.src_uri.endswith(".md"):
@@ -171,6 +174,7 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
                 continue
             # Written when mkdocs reads it (on_page_read_source), so the text of every page
             # need not be held at once.
+            generated = File.generated(config, page.src_uri, content="")
             # Reached from the index pages, not the sidebar: listing every generated page in
             # the sidebar would make each page's HTML grow with the number of pages.
             generated.inclusion = InclusionLevel.NOT_IN_NAV
@@ -179,17 +183,15 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
         for ics in icals:
             if ics.src_uri in render:
                 files.append(File.generated(config, ics.src_uri, content=ics.content))
-        if self.incremental is not None:
-            self.incremental.pages = hand_written + [
-                file for page, file in placed if page.src_uri.endswith(".md")
-            ]
         # The stylesheet and the scripts that pages name in their front matter.
         assets = resources.files("kulturdialog.site").joinpath("assets")
         for asset in assets.iterdir():
             src = f"assets/{asset.name}"
             files.append(File.generated(config, src, content=asset.read_bytes()))
         if self.incremental is not None and not self.problems:
-            self.outputs = incremental.outputs_of(files, self.incremental.kept)
+            self.outputs = incremental.outputs_of(
+                files, self.incremental.kept, config.use_directory_urls
+            )
             self.incremental.remove_stale(Path(config.site_dir), self.outputs)
         return files
 

@@ -60,6 +60,7 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
     """The theme's Jinja environment; during a preview, kept across builds."""
     env_key: tuple[Any, ...] = ()
     observer: Any = None
+    builds: int = 0
     """During a preview: what watches the content folder."""
     outputs: set[str] = set()
     """During a preview: every file the current build leaves in the site folder."""
@@ -98,7 +99,12 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
             config.nav = None
         # The library is millions of long-lived objects: left to the cyclic garbage collector,
         # each of its full passes walks all of them again while the pages are rendered (a
-        # third of the build at N = 2,000). Frozen, they are left to reference counting.
+        # third of the build at N = 2,000). Frozen, they are left to reference counting. A
+        # preview thaws them now and then, so that cycles left by earlier builds are freed.
+        self.builds += 1
+        if self.serving and self.builds % 25 == 0:
+            gc.unfreeze()
+            gc.collect()
         gc.freeze()
         self.unread = {}
         self.set_aside = {}

@@ -4,8 +4,11 @@ out, each page goes into the index of its own language."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -122,3 +125,32 @@ def test_page_language_sets_only_the_html_element() -> None:
     changed = page_language(html, "da")
     assert changed.startswith('<!doctype html><html lang="da" class="no-js">')
     assert re.search(r'<div lang="nb">', changed)
+
+
+def test_a_build_can_choose_materials_own_search(tmp_path: Path) -> None:
+    # An offline copy opened from files needs Material's search: the plugin steps aside.
+    config = tmp_path / "mkdocs-material-search.yml"
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
+        f"docs_dir: {ROOT / 'docs'}\n"
+        "watch: []\n"
+        "plugins:\n"
+        "  - search:\n"
+        '      lang: ["no", "da"]\n'
+        "  - kulturdialog:\n"
+        f"      content: {ROOT / 'content'}\n"
+        "      search: material\n",
+        "utf-8",
+    )
+    site = tmp_path / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
+    result = subprocess.run(
+        [*command, "-d", str(site)], capture_output=True, text=True, env=env, cwd=ROOT
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (site / "search" / "search_index.json").is_file()
+    assert not (site / "pagefind").exists()
+    home = (site / "index.html").read_text("utf-8")
+    assert "md-search__input" in home
+    assert "kd-search" not in home and "data-pagefind-body" not in home

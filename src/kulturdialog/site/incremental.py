@@ -65,6 +65,8 @@ class Preview:
     """Src paths of the generated files of the current build kept from the last one."""
     pages: list[str] = field(default_factory=list)
     """Every page of the current build, in mkdocs' order, for the sitemap."""
+    sitemap: list[Any] = field(default_factory=list)
+    """What the last sitemap was made from, and its text."""
     reused: bool = False
     """Whether the current build keeps files of the last one (search bundle included)."""
 
@@ -190,11 +192,17 @@ def outputs_of(files: Files, kept: list[str], directory_urls: bool) -> set[str]:
     return made | {dest_of(src, directory_urls) for src in kept} | STATIC_OUTPUTS
 
 
-def write_sitemap(env: Any, config: MkDocsConfig, pages: list[str]) -> None:
+def write_sitemap(
+    env: Any, config: MkDocsConfig, pages: list[str], memo: list[Any] | None = None
+) -> None:
     """The sitemap over every page (by URL), as mkdocs' own template makes it from the pages
-    it built."""
+    it built. ``memo`` keeps the last one: the same pages on the same day make the same."""
     date = utils.get_build_date()
     base = config.site_url or ""
+    made_from = (tuple(pages), date, base)
+    if memo and memo[0] == made_from:
+        _write_sitemap(config, memo[1], date)
+        return
     listed = []
     for url in pages:
         canonical = urljoin(base if base.endswith("/") else base + "/", url) if base else None
@@ -206,6 +214,12 @@ def write_sitemap(env: Any, config: MkDocsConfig, pages: list[str]) -> None:
         )
         listed.append(SimpleNamespace(page=page))
     output = env.get_template("sitemap.xml").render(pages=listed, config=config)
+    if memo is not None:
+        memo[:] = [made_from, output]
+    _write_sitemap(config, output, date)
+
+
+def _write_sitemap(config: MkDocsConfig, output: str, date: str) -> None:
     path = Path(config.site_dir) / "sitemap.xml"
     path.write_text(output, "utf-8")
     timestamp = utils.get_build_timestamp(pages=[SimpleNamespace(update_date=date)])  # type: ignore[list-item]

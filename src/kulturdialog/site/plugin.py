@@ -253,7 +253,7 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
         if kept is not None and not self.problems:
             if kept.kept:
                 # mkdocs listed only the pages it built.
-                incremental.write_sitemap(self.env, config, kept.pages)
+                incremental.write_sitemap(self.env, config, kept.pages, kept.sitemap)
             kept.finish(self.outputs)
         # A preview makes the search bundle once and keeps it: indexing every page again would
         # take longer than the rest of a save's build.

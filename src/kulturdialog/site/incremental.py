@@ -24,6 +24,7 @@ from __future__ import annotations
 import gzip
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -65,6 +66,9 @@ class Preview:
     """Src paths of the generated files of the current build kept from the last one."""
     pages: list[str] = field(default_factory=list)
     """Every page of the current build, in mkdocs' order, for the sitemap."""
+    texts: dict[str, tuple[tuple[Any, ...], str]] = field(default_factory=dict)
+    """Text and key of the pages the navigation names, which mkdocs builds every time: an
+    unchanged one is not rendered from its template again."""
     sitemap: list[Any] = field(default_factory=list)
     """What the last sitemap was made from, and its text."""
     reused: bool = False
@@ -124,6 +128,17 @@ class Preview:
             os.rename(entry.path, site / entry.name)
         self.discard()
         return render
+
+    def text(self, src_uri: str, key: tuple[Any, ...] | None, write: Callable[[], str]) -> str:
+        """The text of a page that mkdocs builds on every save: the last one if its key is
+        unchanged, else ``write()``."""
+        kept = self.texts.get(src_uri)
+        if key is not None and kept is not None and kept[0] == key:
+            return kept[1]
+        text = write()
+        if key is not None:
+            self.texts[src_uri] = (key, text)
+        return text
 
     def remove_stale(self, site: Path, outputs: set[str]) -> None:
         """Remove files of the last build that this build does not make."""

@@ -60,6 +60,8 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
     """The theme's Jinja environment; during a preview, kept across builds."""
     env_key: tuple[Any, ...] = ()
     observer: Any = None
+    named: set[str] = set()
+    """During a preview: the generated pages the navigation names."""
     builds: int = 0
     """During a preview: what watches the content folder."""
     outputs: set[str] = set()
@@ -162,7 +164,7 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
             keyed = [(page.src_uri, page.key) for page in pages]
             # A calendar depends on its model alone; a preview keeps the time it was first made.
             keyed += [(ics.src_uri, ("ics", ics.source)) for ics in icals]
-            named = incremental.in_nav(config.nav)
+            self.named = named = incremental.in_nav(config.nav)
             render = self.incremental.plan(Path(config.site_dir), keyed, fingerprint, named)
             if self.incremental.reused:
                 preview.log.info("Pages rendered again: %d of %d", len(render), len(keyed))
@@ -203,7 +205,11 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
         generated = self.unread.pop(page.file.src_uri, None)
-        return None if generated is None else generated.markdown
+        if generated is None:
+            return None
+        if self.incremental is not None and page.file.src_uri in self.named:
+            return self.incremental.text(generated.src_uri, generated.key, generated.write)
+        return generated.markdown
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import markdown
 
-from kulturdialog.site.passthrough import put_back, set_aside
+from kulturdialog.site.passthrough import hold, put_back, release, set_aside
 
 PAGE = """<!--md--># Tittel \\# 1
 
@@ -95,3 +95,16 @@ def test_every_heading_line_in_the_templates_is_marked() -> None:
         if re.match(r"#{1,6} ", line) and not line.startswith(HEADING_MARK)
     ]
     assert not unmarked
+
+
+def test_held_macro_html_comes_back_whole_after_markdown_conversion() -> None:
+    import markdown
+
+    blocks: list[str] = []
+    cards = '<ul class="kd-cards"><li><a href="x/">A &amp; B</a></li></ul>'
+    source = f"# Tittel\n\nTekst før.\n\n{hold(blocks, cards)}\n\nTekst etter.\n"
+    converted = markdown.markdown(source, extensions=["md_in_html"])
+    restored = release(converted, blocks)
+    assert cards in restored
+    assert "kdmacro" not in restored and "<p><ul" not in restored
+    assert "<p>Tekst før.</p>" in restored

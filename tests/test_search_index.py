@@ -1,71 +1,156 @@
-"""The search index of the bundled site: text that only repeats another page stays out of it."""
+"""What the bundled site's Pagefind search indexes: text that only repeats another page stays
+out, each page goes into the index of its own language."""
 
 from __future__ import annotations
 
 import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
-from tests.conftest import BUNDLED_GATHERING, Build
+from bs4 import BeautifulSoup
+
+from kulturdialog.site.search import IGNORED, page_language
+from kulturdialog.views.render import UNINDEXED_KINDS
+from tests.conftest import BUNDLED_GATHERING, ROOT, Build, BuildSite
 
 
-def locations(build: Build) -> list[str]:
-    index = json.loads((build.site / "search" / "search_index.json").read_text("utf-8"))
-    return [str(doc["location"]) for doc in index["docs"]]
+def indexed_root(build: Build, path: str) -> BeautifulSoup | None:
+    """The element Pagefind indexes on the page at ``path``; None when the page is left out."""
+    found = build.html(path).select_one("[data-pagefind-body]")
+    return found  # type: ignore[return-value]
 
 
-def test_handouts_and_projector_views_are_not_indexed(bundled: Build) -> None:
-    found = locations(bundled)
-    assert (bundled.site / "gatherings" / BUNDLED_GATHERING / "handout-dialogtema-1").is_dir()
-    assert not [loc for loc in found if "/handout-" in loc or "/projector-" in loc]
+def indexed_text(build: Build, path: str) -> str:
+    """The text Pagefind reads on the page: its indexed root without the ignored blocks."""
+    root = indexed_root(build, path)
+    assert root is not None, f"{path} is not indexed"
+    for ignored in root.select(", ".join(IGNORED)):
+        ignored.decompose()
+    return root.get_text(" ", strip=True)
 
 
-def test_facilitator_guides_and_repeated_group_tasks_are_not_indexed(bundled: Build) -> None:
-    index = json.loads((bundled.site / "search" / "search_index.json").read_text("utf-8"))
-    assert not [d for d in index["docs"] if "/facilitator/" in str(d["location"])]
-    participant = " ".join(
-        str(d["text"])
-        for d in index["docs"]
-        if str(d["location"]).startswith(f"gatherings/{BUNDLED_GATHERING}/")
-        and "/runsheet/" not in str(d["location"])
+def entry(build: Build) -> dict[str, dict[str, dict[str, int]]]:
+    loaded = json.loads((build.site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    return loaded  # type: ignore[no-any-return]
+
+
+def test_every_indexed_page_is_in_the_bundle_and_no_other(bundled: Build) -> None:
+    pages = [p for p in bundled.site.rglob("*.html") if "data-pagefind-body" in p.read_text()]
+    indexed = sum(language["page_count"] for language in entry(bundled)["languages"].values())
+    assert indexed == len(pages) > 10
+
+
+def test_handouts_projector_views_and_facilitator_guides_are_not_indexed(bundled: Build) -> None:
+    gathering = f"gatherings/{BUNDLED_GATHERING}"
+    assert {"handout", "projector", "facilitator"} <= UNINDEXED_KINDS
+    for path in (
+        f"{gathering}/handout-dialogtema-1/index.html",
+        f"{gathering}/facilitator/index.html",
+    ):
+        assert (bundled.site / path).is_file()
+        assert indexed_root(bundled, path) is None, path
+    projectors = list((bundled.site / gathering).glob("projector-*/index.html"))
+    assert projectors
+    for projector in projectors:
+        assert indexed_root(bundled, str(projector.relative_to(bundled.site))) is None
+
+
+def test_a_page_that_opts_out_in_its_front_matter_is_not_indexed(
+    build_site: BuildSite, tmp_path: Path
+) -> None:
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    (docs / "hidden.md").write_text(
+        "---\nsearch:\n  exclude: true\n---\n\n# Skjult side\n\nIkke i søket.\n", "utf-8"
     )
-    # Question 2 of the second group task is on the participant page, but indexed only once:
-    # on the question set's own page.
+    build = build_site(docs=docs)
+    assert build.returncode == 0, build.output
+    assert indexed_root(build, "hidden/index.html") is None
+    assert indexed_root(build, "guide/index.html") is not None
+
+
+def test_repeated_group_tasks_stay_out_and_the_question_set_keeps_them(bundled: Build) -> None:
+    participant = indexed_text(bundled, f"gatherings/{BUNDLED_GATHERING}/index.html")
     question = "Hva kan de tre nasjonale aktørene bidra med?"
     assert "Hvordan kan suksesskriteriene omsettes" in participant
     assert question not in participant
-    assert any(
-        question in str(d["text"])
-        for d in index["docs"]
-        if str(d["location"]).startswith("questions/dialogtema-2/")
-    )
+    assert question in indexed_text(bundled, "questions/dialogtema-2/index.html")
 
 
 def test_run_sheets_and_question_sets_stay_indexed(bundled: Build) -> None:
-    found = locations(bundled)
-    assert any(loc.startswith(f"gatherings/{BUNDLED_GATHERING}/runsheet/") for loc in found)
-    assert any(loc.startswith("questions/dialogtema-1/") for loc in found)
-
-
-def indexed_text(build: Build, prefix: str) -> str:
-    index = json.loads((build.site / "search" / "search_index.json").read_text("utf-8"))
-    return " ".join(
-        f"{doc['title']} {doc['text']}"
-        for doc in index["docs"]
-        if str(doc["location"]).startswith(prefix)
-    )
+    runsheet = indexed_text(bundled, f"gatherings/{BUNDLED_GATHERING}/runsheet/index.html")
+    assert "Innlegg" in runsheet
+    assert indexed_root(bundled, "questions/dialogtema-1/index.html") is not None
 
 
 def test_speaker_notes_stay_out_of_the_index_and_slides_stay_in(bundled: Build) -> None:
-    slides = indexed_text(bundled, "packages/samarbejdsprojekter-kortlaegning/presentations/")
+    path = "packages/samarbejdsprojekter-kortlaegning/presentations/kortlaegning/index.html"
+    slides = indexed_text(bundled, path)
     assert "Dias 1 af 10" in slides
     assert "pixi-udgave" not in slides
-    page = bundled.site / "packages/samarbejdsprojekter-kortlaegning/presentations/kortlaegning"
-    assert "pixi-udgave" in (page / "index.html").read_text("utf-8")
+    assert "pixi-udgave" in (bundled.site / path).read_text("utf-8")
 
 
 def test_the_guide_is_indexed_without_its_generated_field_tables(bundled: Build) -> None:
-    guide = indexed_text(bundled, "guide/gathering/")
+    guide = indexed_text(bundled, "guide/gathering/index.html")
     page = (bundled.site / "guide/gathering/index.html").read_text("utf-8")
-    # The prose is searchable; the field table and the starter file repeat the model.
     assert len(guide) > 200
     assert "kd-fields" in page and "yaml-language-server" in page
     assert "yaml-language-server" not in guide
+
+
+def test_card_lists_and_page_switchers_stay_out(bundled: Build) -> None:
+    home = indexed_root(bundled, "index.html")
+    assert home is not None
+    for block in home.select(".kd-cards, .kd-switch"):
+        assert block.has_attr("data-search-exclude"), block.name
+
+
+def test_each_page_is_indexed_in_its_own_language(bundled: Build) -> None:
+    languages = entry(bundled)["languages"]
+    assert {"nb", "da"} <= set(languages)
+    danish = "series/kulturspor/opstartsmoede/index.html"
+    assert bundled.html(danish).html["lang"] == "da"  # type: ignore[index]
+    root = indexed_root(bundled, danish)
+    assert root is not None and root["lang"] == "da"
+    assert bundled.html("index.html").html["lang"] == "nb"  # type: ignore[index]
+
+
+def test_page_language_sets_only_the_html_element() -> None:
+    html = '<!doctype html><html lang="nb" class="no-js"><div lang="nb">x</div></html>'
+    changed = page_language(html, "da")
+    assert changed.startswith('<!doctype html><html lang="da" class="no-js">')
+    assert re.search(r'<div lang="nb">', changed)
+
+
+def test_a_build_can_choose_materials_own_search(tmp_path: Path) -> None:
+    # An offline copy opened from files needs Material's search: the plugin steps aside.
+    config = tmp_path / "mkdocs-material-search.yml"
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
+        f"docs_dir: {ROOT / 'docs'}\n"
+        "watch: []\n"
+        "plugins:\n"
+        "  - search:\n"
+        '      lang: ["no", "da"]\n'
+        "  - kulturdialog:\n"
+        f"      content: {ROOT / 'content'}\n"
+        "      search: material\n",
+        "utf-8",
+    )
+    site = tmp_path / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
+    result = subprocess.run(
+        [*command, "-d", str(site)], capture_output=True, text=True, env=env, cwd=ROOT
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (site / "search" / "search_index.json").is_file()
+    assert not (site / "pagefind").exists()
+    home = (site / "index.html").read_text("utf-8")
+    assert "md-search__input" in home
+    assert "kd-search" not in home and "data-pagefind-body" not in home

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import posixpath
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kulturdialog.views import urls
 from kulturdialog.views.urls import Linker
@@ -49,3 +53,12 @@ def test_links_without_directory_urls_name_the_html_files() -> None:
 
 def test_anchor() -> None:
     assert Linker("index.md")(urls.gathering("x"), "programme") == "gatherings/x/#programme"
+
+
+_PARTS = st.lists(st.sampled_from(["a", "b", "gatherings", "x-1", "index.html"]), max_size=4)
+
+
+@given(_PARTS, _PARTS)
+def test_relative_path_agrees_with_relpath(target: list[str], start: list[str]) -> None:
+    there, here = "/".join(target), "/".join(start)
+    assert urls.relative_path(there, here) == posixpath.relpath(there or ".", here or ".")

@@ -6,13 +6,15 @@ read it), so neither imports the other back.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kulturdialog.checks import check_library
 from kulturdialog.errors import ContentError, Problem, display_path
 from kulturdialog.library import Entry, Library, register
-from kulturdialog.loader import read
+from kulturdialog.loader import Source, read
+from kulturdialog.model import Content
 from kulturdialog.validation import validate
 
 CONTENT_SUFFIXES = (".yml", ".yaml")
@@ -32,58 +34,103 @@ def content_files(root: Path) -> list[Path]:
     )
 
 
+Stamp = tuple[int, int]
+"""A file's modification time (ns) and size: a file whose stamp is unchanged is not read again."""
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """One content file read and validated: its model and source, or its problems."""
+
+    stamp: Stamp
+    model: Content | None
+    source: Source | None
+    problems: tuple[Problem, ...]
+    data: dict[str, Any] | None = None
+    """The parsed data of a file that failed validation, for the ids it would have given."""
+
+
+@dataclass
+class FileCache:
+    """Validated files by path, kept across loads of one folder (the live preview): a load
+    reads and validates again only the files whose stamp changed."""
+
+    files: dict[Path, Loaded] = field(default_factory=dict)
+    read: int = 0
+    """How many files the last load read; the others came from the cache."""
+
+
+def _stamp(path: Path) -> Stamp:
+    try:
+        stat = path.stat()
+    except OSError:
+        return 0, -1
+    return stat.st_mtime_ns, stat.st_size
+
+
 def _outside(path: Path, root: Path) -> bool:
     return not path.resolve().is_relative_to(root.resolve())
 
 
-def load_content(root: Path) -> Library:
+def load_content(root: Path, cache: FileCache | None = None) -> Library:
     """Read, validate and cross-check all content below ``root``; raise one ContentError with
-    every problem found."""
+    every problem found. With ``cache``, only files changed since the last load are read and
+    validated again; the cross-checks always run over the whole library."""
     problems: list[Problem] = []
     library = Library()
     if not root.exists():
         raise ContentError([Problem(str(root), 1, 1, "", "the content folder does not exist")])
     folder = root if root.is_dir() else root.parent
+    kept: dict[Path, Loaded] = {}
+    read_now = 0
     for path in content_files(root):
-        if _outside(path, folder):
-            problems.append(
-                Problem(
-                    display_path(path),
-                    1,
-                    1,
-                    "",
-                    "the file is a link to a file outside the content folder, which is never "
-                    "read; copy the file into the content folder instead",
-                )
-            )
-            continue
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            problems.append(
-                Problem(
-                    display_path(path),
-                    1,
-                    1,
-                    "",
-                    f"the file is {size / 1_000_000:.1f} MB, more than the 1 MB a content file "
-                    "may have; split it into smaller files",
-                )
-            )
-            continue
-        parsed = read(path)
-        if isinstance(parsed, Problem):
-            problems.append(parsed)
-            continue
-        model, found = validate(parsed)
-        problems.extend(found)
-        if model is not None:
-            problems.extend(register(library, Entry(model, parsed.source)))
-        else:
-            _remember_problems(library, parsed.data)
+        stamp = _stamp(path)
+        loaded = cache.files.get(path) if cache is not None else None
+        if loaded is None or loaded.stamp != stamp:
+            loaded = _load_file(path, folder, stamp)
+            read_now += 1
+        kept[path] = loaded
+        problems.extend(loaded.problems)
+        if loaded.model is not None and loaded.source is not None:
+            problems.extend(register(library, Entry(loaded.model, loaded.source)))
+        elif loaded.data is not None:
+            _remember_problems(library, loaded.data)
+    if cache is not None:
+        # Deleted files drop out here.
+        cache.files = kept
+        cache.read = read_now
     problems.extend(check_library(library))
     if problems:
         raise ContentError(problems)
     return library
+
+
+def _load_file(path: Path, folder: Path, stamp: Stamp) -> Loaded:
+    if _outside(path, folder):
+        return Loaded(stamp, None, None, (_file_problem(path, _OUTSIDE),))
+    size = stamp[1]
+    if size > MAX_FILE_BYTES:
+        too_big = (
+            f"the file is {size / 1_000_000:.1f} MB, more than the 1 MB a content file may have; "
+            "split it into smaller files"
+        )
+        return Loaded(stamp, None, None, (_file_problem(path, too_big),))
+    parsed = read(path)
+    if isinstance(parsed, Problem):
+        return Loaded(stamp, None, None, (parsed,))
+    model, found = validate(parsed)
+    data = parsed.data if model is None else None
+    return Loaded(stamp, model, parsed.source, tuple(found), data)
+
+
+_OUTSIDE = (
+    "the file is a link to a file outside the content folder, which is never read; copy the "
+    "file into the content folder instead"
+)
+
+
+def _file_problem(path: Path, message: str) -> Problem:
+    return Problem(display_path(path), 1, 1, "", message)
 
 
 def _remember_problems(library: Library, data: dict[str, Any]) -> None:

@@ -18,6 +18,7 @@ import yaml
 from mkdocs.utils.yaml import yaml_load
 
 from kulturdialog.content import load_content
+from kulturdialog.site import passthrough
 from kulturdialog.site.macros import register
 from kulturdialog.site.plugin import STYLESHEET, KulturdialogPlugin
 from kulturdialog.views.pages import all_pages
@@ -61,7 +62,8 @@ def _render_hand_written(text: str, src_uri: str, plugin: KulturdialogPlugin) ->
     )
     register(env)
     template = jinja2.Environment(undefined=jinja2.StrictUndefined).from_string(body)
-    return front + template.render(**macros)
+    # Plain Material gets the macros' HTML in the Markdown itself.
+    return front + passthrough.release(template.render(**macros), plugin.held.pop(src_uri, []))
 
 
 def write_plain_site(content: Path, docs: Path, folder: Path) -> Path:
@@ -74,6 +76,7 @@ def write_plain_site(content: Path, docs: Path, folder: Path) -> Path:
         shutil.rmtree(target)
     target.mkdir(parents=True)
     plugin = KulturdialogPlugin()
+    plugin.held = {}
     plugin.library = load_content(content)
     plugin.renderer = Renderer(plugin.library, language=language, directory_urls=True)
     for page in all_pages(plugin.renderer):

@@ -299,3 +299,61 @@ def _lighthouse(url: str, folder: Path, visits: list[Visit]) -> list[tuple[str, 
                 for line in failing_audits(result, name):
                     print(f"    {name} audit not passed: {line}")
     return targets
+
+
+@dataclass(frozen=True)
+class SearchCost:
+    """A first visit to one page and then one query typed into its search box."""
+
+    visit: int
+    """Bytes transferred by the first visit (gzip, headers included)."""
+    query: int
+    """Bytes transferred from typing the query to its results."""
+    results: int
+    external: int
+    query_requests: list[Served]
+
+
+def search_cost(site: Path, path: str, words: str) -> SearchCost:
+    """Serve ``site`` with gzip, visit ``path`` in a fresh browser and search it for ``words``."""
+    server, url, log = serve(site)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            context = browser.new_context()
+            external: list[str] = []
+
+            def route(route: Route) -> None:
+                if urlsplit(route.request.url).hostname == "127.0.0.1":
+                    route.continue_()
+                else:
+                    external.append(route.request.url)
+                    route.abort()
+
+            context.route("**/*", route)
+            page = context.new_page()
+            with log.lock:
+                log.served.clear()
+            page.goto(url + path, wait_until="networkidle")
+            page.wait_for_timeout(500)
+            with log.lock:
+                visit = list(log.served)
+                log.served.clear()
+            page.locator("#kd-search-input").fill(words)
+            page.locator(".kd-search__status:not(:empty)").wait_for(timeout=60000)
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(500)
+            with log.lock:
+                query = list(log.served)
+            results = page.locator(".kd-search__link").count()
+            context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return SearchCost(
+        sum(s.transferred for s in visit),
+        sum(s.transferred for s in query),
+        results,
+        len(external),
+        query,
+    )

@@ -8,7 +8,9 @@ week written as a number) are allowed next to the full form.
 
 from __future__ import annotations
 
+import copy
 import json
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +38,12 @@ class _AuthorSchema(GenerateJsonSchema):
 
 def schema(kind: str) -> dict[str, Any]:
     """The JSON Schema of one content kind, such as ``gathering``."""
+    return copy.deepcopy(_schema(kind))
+
+
+@cache
+def _schema(kind: str) -> dict[str, Any]:
+    # Generated once per process: the guide's field tables ask for it on every preview build.
     generated = KINDS[kind].model_json_schema(schema_generator=_AuthorSchema)
     return {"$schema": SCHEMA_DIALECT, **generated}
 

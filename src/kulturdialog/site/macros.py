@@ -65,22 +65,27 @@ def register(env: Any) -> None:
     env.macro(by_id("runsheet", gatherings.runsheet_fragment, "gatherings"))
     env.macro(by_id("question_set", gatherings.question_set_fragment, "question_sets"))
 
+    # The lists grow with the site: their HTML is held out of Markdown conversion.
     def gathering_list() -> str:
-        return gatherings.gathering_list_fragment(plugin().renderer, page_src())
+        html = gatherings.gathering_list_fragment(plugin().renderer, page_src())
+        return plugin().hold(page_src(), html)
 
     def question_set_list() -> str:
-        return gatherings.question_set_list_fragment(plugin().renderer, page_src())
+        html = gatherings.question_set_list_fragment(plugin().renderer, page_src())
+        return plugin().hold(page_src(), html)
 
     env.macro(gathering_list)
     env.macro(question_set_list)
 
     def package_list() -> str:
-        return packages.package_list_fragment(plugin().renderer, page_src())
+        html = packages.package_list_fragment(plugin().renderer, page_src())
+        return plugin().hold(page_src(), html)
 
     env.macro(package_list)
 
     def series_list() -> str:
-        return series.series_list_fragment(plugin().renderer, page_src())
+        html = series.series_list_fragment(plugin().renderer, page_src())
+        return plugin().hold(page_src(), html)
 
     env.macro(series_list)
 

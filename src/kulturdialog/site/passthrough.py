@@ -51,3 +51,24 @@ def set_aside(markdown: str) -> tuple[str, list[str]]:
 def put_back(html: str, blocks: list[str]) -> str:
     """The converted page with every placeholder replaced by its block."""
     return _RESTORE.sub(lambda match: blocks[int(match.group(1))], html)
+
+
+_MACRO = "kdmacro{}x"
+_MACRO_RESTORE = re.compile(r"<p>kdmacro(\d+)x</p>|kdmacro(\d+)x")
+
+
+def hold(blocks: list[str], html: str) -> str:
+    """A placeholder for ``html`` that Markdown leaves as it is; ``html`` joins ``blocks``.
+
+    For macros whose HTML grows with the site (the lists of every gathering, package and
+    series on hand-written pages): Python-Markdown would parse it again, line by line.
+    """
+    blocks.append(html)
+    return _MACRO.format(len(blocks) - 1)
+
+
+def release(html: str, blocks: list[str]) -> str:
+    """The converted page with every placeholder of ``hold`` replaced by its HTML."""
+    if not blocks:
+        return html
+    return _MACRO_RESTORE.sub(lambda m: blocks[int(m.group(1) or m.group(2))], html)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -18,11 +19,21 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from kulturdialog.content import load_content
+from kulturdialog.content import FileCache, load_content
 from kulturdialog.errors import ContentError, Problem
 from kulturdialog.library import Library
-from kulturdialog.site import offline, passthrough, preview, quiet, site_language, staging
+from kulturdialog.site import (
+    incremental,
+    offline,
+    passthrough,
+    preview,
+    quiet,
+    search,
+    site_language,
+    staging,
+)
 from kulturdialog.site.minify import minify_css
+from kulturdialog.views import urls
 from kulturdialog.views.calendars import calendars
 from kulturdialog.views.labels import LANGUAGES, label
 from kulturdialog.views.pages import all_pages
@@ -36,6 +47,9 @@ class KulturdialogConfig(Config):
     """The folder with the content files, relative to mkdocs.yml."""
     language = option.Choice(LANGUAGES, default="nb")
     """Language of the site's own pages, such as the indexes."""
+    search = option.Choice(("pagefind", "material"), default="pagefind")
+    """The site's search: Pagefind over the built site, or Material's own search plugin (which
+    must then be listed in mkdocs.yml; an offline copy needs it, as Pagefind needs a server)."""
 
 
 class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
@@ -53,12 +67,37 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
     """The site folder a build puts its staging folder in place of; None while serving."""
     macro_problems: list[str] = []
     """Macros in hand-written pages that could not be expanded, as 'docs/page.md:line: …'."""
+    held: dict[str, list[str]]
+    """HTML of macros on hand-written pages kept out of Markdown conversion, by page."""
+    file_cache: FileCache | None = None
+    """During a preview: validated content files, so that a save reads only what changed."""
+    incremental: incremental.Preview | None = None
+    """During a preview: what a save keeps from the build before."""
+    env: Any = None
+    """The theme's Jinja environment; during a preview, kept across builds."""
+    env_key: tuple[Any, ...] = ()
+    observer: Any = None
+    """During a preview: what watches the content folder."""
+    named: set[str] = set()
+    """During a preview: the generated pages the navigation names."""
+    builds: int = 0
+    """How many builds this plugin has made (a preview makes one per save)."""
+    outputs: set[str] = set()
+    """During a preview: every file the current build leaves in the site folder."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this event also keeps the plugin instance across the rebuilds of a preview.
         self.serving = command == "serve"
         if self.serving:
             preview.attach_console()
+            self.file_cache = FileCache()
+            self.incremental = incremental.Preview()
+
+    def on_shutdown(self) -> None:
+        if self.incremental is not None:
+            self.incremental.discard()
+        if self.observer is not None:
+            self.observer.stop()
 
     def content_root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or ".").parent / self.config.content
@@ -74,7 +113,7 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
         self.problems = []
         self.macro_problems = []
         try:
-            self.library = load_content(root)
+            self.library = load_content(root, self.file_cache)
         except ContentError as error:
             if not self.serving:
                 raise PluginError("Content problems:\n" + error.report()) from None
@@ -83,16 +122,31 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
             preview.report(self.problems)
             # The nav names pages that are not built while the problems page stands in.
             config.nav = None
+        # The library is millions of long-lived objects: left to the cyclic garbage collector,
+        # each of its full passes walks all of them again while the pages are rendered (a
+        # third of the build at N = 2,000). Frozen, they are left to reference counting. A
+        # preview thaws them now and then, so that cycles left by earlier builds are freed.
+        self.builds += 1
+        if self.serving and self.builds % 25 == 0:
+            gc.unfreeze()
+            gc.collect()
+        gc.freeze()
         self.unread = {}
         self.set_aside = {}
+        self.held = {}
         site_language.apply(config, self.config.language, self.library)
         self.renderer = self.new_renderer(config)
         if not self.serving:
             # Everything is written into a staging folder, put in place when complete.
             self.site = Path(config.site_dir)
             config.site_dir = str(staging.prepare(self.site))
-
         config.theme.dirs.insert(0, str(resources.files("kulturdialog.site").joinpath("theme")))
+        if self.serving:
+            self._keep_theme_environment(config)
+        material_search = config.plugins.get("material/search")
+        if self.config.search == "pagefind" and material_search is not None:
+            # A configuration that inherits one with Material's search: one search, not two.
+            material_search.config.enabled = False
         config.extra_css.append(STYLESHEET)
         return config
 
@@ -103,6 +157,32 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
             directory_urls=config.use_directory_urls,
             site_url=config.site_url,
         )
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.incremental is not None:
+            self.incremental.set_aside(Path(config.site_dir))
+
+    def _keep_theme_environment(self, config: MkDocsConfig) -> None:
+        """During a preview, every build after the first uses the first build's theme
+        environment: its templates are compiled already, and the list of theme files (over ten
+        thousand icons, walked on every build) is known."""
+        key = (tuple(config.theme.dirs), config.theme.locale)
+        if self.env is None or self.env_key != key:
+            return
+        env = self.env
+        if not getattr(env, "kd_listed", False):
+            listing = env.list_templates
+            listed: list[str] = []
+
+            def list_templates(*args: Any, **kwargs: Any) -> list[str]:
+                # mkdocs asks only for the theme's static files, with the same filter each time.
+                if not listed:
+                    listed.extend(listing(*args, **kwargs))
+                return listed
+
+            env.list_templates = list_templates
+            env.kd_listed = True
+        config.theme.get_env = lambda: env  # type: ignore[method-assign]
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         # Made again now that every plugin has configured the site: the offline plugin turns
@@ -125,7 +205,30 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
             owners[file.dest_uri] = source
             files.append(file)
 
-        for page in all_pages(self.renderer) if not self.problems else ():
+        hand_written = [file for file in files if file.is_documentation_page()]
+        pages = list(all_pages(self.renderer)) if not self.problems else []
+        # Calendar files (.ics) for dated gatherings, series and programmes.
+        stamp = datetime.now(UTC).replace(microsecond=0)
+        icals = list(calendars(self.library, stamp)) if not self.problems else []
+        render = {page.src_uri for page in pages} | {ics.src_uri for ics in icals}
+        if self.incremental is not None and not self.problems:
+            fingerprint = incremental.fingerprint(config, files)
+            keyed = [(page.src_uri, page.key) for page in pages]
+            # A calendar depends on its model alone; a preview keeps the time it was first made.
+            keyed += [(ics.src_uri, ("ics", ics.source)) for ics in icals]
+            self.named = named = incremental.in_nav(config.nav)
+            render = self.incremental.plan(Path(config.site_dir), keyed, fingerprint, named)
+            if self.incremental.reused:
+                preview.log.info("Pages rendered again: %d of %d", len(render), len(keyed))
+            directory_urls = config.use_directory_urls
+            self.incremental.pages = [file.url for file in hand_written] + [
+                urls.page_url(page.src_uri, directory_urls)
+                for page in pages
+                if page.src_uri.endswith(".md")
+            ]
+        for page in pages:
+            if page.src_uri not in render:
+                continue
             if not page.src_uri.endswith(".md"):
                 add(File.generated(config, page.src_uri, content=page.markdown), page.src_uri)
                 continue
@@ -137,10 +240,9 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
             generated.inclusion = InclusionLevel.NOT_IN_NAV
             add(generated, f"the generated page {page.src_uri}")
             self.unread[page.src_uri] = page
-        # Calendar files (.ics) for dated gatherings, series and programmes.
-        stamp = datetime.now(UTC).replace(microsecond=0)
-        for ics in calendars(self.library, stamp) if not self.problems else ():
-            add(File.generated(config, ics.src_uri, content=ics.content), ics.src_uri)
+        for ics in icals:
+            if ics.src_uri in render:
+                add(File.generated(config, ics.src_uri, content=ics.content), ics.src_uri)
         # The stylesheet and the scripts that pages name in their front matter.
         assets = resources.files("kulturdialog.site").joinpath("assets")
         for asset in assets.iterdir():
@@ -155,6 +257,11 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
                 + "\n".join(clashes)
                 + "\nRename or remove one of them."
             )
+        if self.incremental is not None and not self.problems:
+            self.outputs = incremental.outputs_of(
+                files, self.incremental.kept, config.use_directory_urls
+            )
+            self.incremental.remove_stale(Path(config.site_dir), self.outputs)
         return files
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -170,7 +277,11 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
         generated = self.unread.pop(page.file.src_uri, None)
-        return None if generated is None else generated.markdown
+        if generated is None:
+            return None
+        if self.incremental is not None and page.file.src_uri in self.named:
+            return self.incremental.text(generated.src_uri, generated.key, generated.write)
+        return generated.markdown
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -185,23 +296,62 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         blocks = self.set_aside.pop(page.file.src_uri, None)
-        return html if blocks is None else passthrough.put_back(html, blocks)
+        if blocks is not None:
+            html = passthrough.put_back(html, blocks)
+        return passthrough.release(html, self.held.pop(page.file.src_uri, []))
+
+    def hold(self, src_uri: str, html: str) -> str:
+        """A placeholder for a macro's ``html`` on the page at ``src_uri``, put back after
+        Markdown conversion (on_page_content)."""
+        return passthrough.hold(self.held.setdefault(src_uri, []), html)
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         # Every page has been read and its macros expanded: stop before anything is written.
         if self.macro_problems:
             raise PluginError("Macro problems:\n" + "\n".join(self.macro_problems))
-        # Theme templates (the 404 page) speak the site language from the labels table.
-        env.globals["kd_label"] = lambda key: label(key, self.config.language)
+        # The theme's own words (the search box, the 404 page), from the one translation table:
+        # in the page's language where a template gives one, else in the site language.
+        site = self.config.language
+        env.globals["kd_label"] = lambda key, language=None: label(key, language or site)
+        if self.serving:
+            # mkdocs makes a new theme environment for every build, and compiling Material's
+            # templates again takes longer than a save's whole build: a preview keeps the first.
+            key = (tuple(config.theme.dirs), config.theme.locale)
+            if self.env is not None and self.env_key == key:
+                self.env.globals.update(env.globals)
+                self.env.filters.update(env.filters)
+                return self.env
+            self.env_key = key
+        self.env = env
         return env
 
-    @event_priority(-100)  # last, after the search index and every other file is written
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        language = page.meta.get("language")
+        if self.config.search != "pagefind" or not language:
+            return output
+        return search.page_language(output, str(language))
+
+    @event_priority(-100)  # last, after every other plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        kept = self.incremental
+        if kept is not None and not self.problems:
+            if kept.kept:
+                # mkdocs listed only the pages it built.
+                incremental.write_sitemap(self.env, config, kept.pages, kept.sitemap)
+            kept.finish(self.outputs)
+        # A preview makes the search bundle once and keeps it: indexing every page again would
+        # take longer than the rest of a save's build.
+        reindex = kept is None or not kept.reused
+        if self.config.search == "pagefind" and not self.problems and reindex:
+            search.index_site(Path(config.site_dir))
+        # The site folder is replaced only by a complete build, search index included.
         if self.site is not None and not staging.strict_warnings():
             staging.put_in_place(self.site)
             config.site_dir = str(self.site)
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.incremental is not None:
+            self.incremental.forget()
         if self.site is not None:
             staging.discard(self.site)
 
@@ -209,5 +359,5 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
         # The content folder may lie outside the project (KULTURDIALOG_CONTENT): watch it too.
-        server.watch(str(self.content_root(config)))
+        self.observer = incremental.watch_content(server, config, self.content_root(config))
         return server

@@ -28,6 +28,7 @@ def attach_console() -> None:
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
         log.addHandler(handler)
         log.propagate = False
+        log.setLevel(logging.INFO)
 
 
 def report(problems: Sequence[Problem]) -> None:

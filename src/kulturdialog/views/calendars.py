@@ -3,9 +3,11 @@ programme with something dated."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
+from typing import Any
 
 from kulturdialog.calendar import gathering_calendar, has_calendar, plan_calendar, unplaced
 from kulturdialog.library import Library
@@ -17,23 +19,33 @@ from kulturdialog.views.labels import label
 
 @dataclass(frozen=True)
 class CalendarFile:
-    """A calendar file and where it goes in the site."""
+    """A calendar file and where it goes in the site; made when its content is asked for."""
 
     src_uri: str
-    content: bytes
+    source: object
+    """The model it is made from: all it depends on besides the time it is made."""
+    make: Callable[[], bytes]
+
+    @property
+    def content(self) -> bytes:
+        return self.make()
+
+
+def _ical(calendar: Callable[[], Any]) -> bytes:
+    return bytes(calendar().to_ical())
 
 
 def calendars(library: Library, stamp: datetime) -> Iterator[CalendarFile]:
     """Every calendar file of ``library``; ``stamp`` is when they were made (DTSTAMP)."""
     for gathering in library.sorted_gatherings():
         if gathering.first_date is not None:
-            content = gathering_calendar(gathering, stamp).to_ical()
-            yield CalendarFile(urls.gathering_calendar(gathering.id), content)
+            make = partial(_ical, partial(gathering_calendar, gathering, stamp))
+            yield CalendarFile(urls.gathering_calendar(gathering.id), gathering, make)
     for entry in library.series.values():
         plan = entry.model
         if has_calendar(plan):
-            content = plan_calendar(plan, stamp, left_out(plan)).to_ical()
-            yield CalendarFile(urls.series_calendar(plan.id), content)
+            make = partial(_ical, partial(plan_calendar, plan, stamp, left_out(plan)))
+            yield CalendarFile(urls.series_calendar(plan.id), plan, make)
 
 
 def left_out(plan: Plan) -> str | None:

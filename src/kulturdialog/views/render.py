@@ -27,6 +27,10 @@ class GeneratedPage:
     src_uri: str
     write: Callable[[], str]
     """Returns the page's text: Markdown for a ``.md`` page, the file itself otherwise."""
+    key: tuple[Any, ...] | None = None
+    """Everything the text is made from (template, settings, context): two pages with equal
+    keys have the same text, so a live preview can keep a page whose key did not change. None
+    when unknown."""
 
     @property
     def markdown(self) -> str:
@@ -134,7 +138,9 @@ class Renderer:
         def write() -> str:
             return _front_matter(**meta) + self.render(template, src, language, **context)
 
-        return GeneratedPage(src, write)
+        settings = (self.language, self.directory_urls)
+        key = (template, src, language, kind, title, scripts, settings, sorted(context.items()))
+        return GeneratedPage(src, write, key)
 
     def fragment(self, template: str, page_src: str, **context: Any) -> str:
         """An HTML fragment from ``template``, for a macro on ``page_src``."""

@@ -116,6 +116,18 @@ def page_url(src_uri: str, directory_urls: bool) -> str:
     return f"{stem}/"
 
 
+def relative_path(target: str, start: str) -> str:
+    """``posixpath.relpath(target, start)`` for the normalised relative paths of a site (no
+    '..', no leading '/'), by comparing parts: relpath makes both absolute first, which took
+    a third of the time of listing a large site's pages."""
+    to = [part for part in target.split("/") if part and part != "."]
+    here = [part for part in start.split("/") if part and part != "."]
+    common = 0
+    while common < len(to) and common < len(here) and to[common] == here[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
+
+
 @dataclass(frozen=True)
 class Linker:
     """Relative links from one page to others, for templates."""
@@ -128,7 +140,7 @@ class Linker:
         here = page_url(self.page_src, self.directory_urls)
         there = page_url(target_src, self.directory_urls)
         base = posixpath.dirname(here) if not here.endswith("/") else here.rstrip("/")
-        relative = posixpath.relpath(there or ".", base or ".")
+        relative = relative_path(there, base)
         if there.endswith("/") or there == "":
             relative = "./" if relative == "." else relative + "/"
         return relative + (f"#{anchor}" if anchor else "")

@@ -1,0 +1,46 @@
+"""Pagefind search over the built site: the last build step, run from Pagefind's Python package.
+
+Pagefind splits the index into fragments that a query fetches on demand, so a first visit pays
+nothing for search and a query pays only for the words it asks about. Each page is indexed in
+the language of its `<html lang>`, with the stemmer of that language. What is indexed follows the
+same rules as Material's search did: a page whose front matter says ``search: exclude`` carries
+no ``data-pagefind-body`` (see the theme's ``main.html``) and so stays out, and blocks marked
+``data-search-exclude`` are ignored.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from pathlib import Path
+
+from pagefind.index import IndexConfig, PagefindIndex
+
+BUNDLE = "pagefind"
+"""The folder of the search bundle below the site."""
+IGNORED = ("[data-search-exclude]",)
+"""Blocks kept out of the index: text that only repeats another page (see the templates)."""
+
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
+
+
+def index_site(site: Path) -> int:
+    """Index every page of the built ``site``; return how many pages were indexed."""
+    return asyncio.run(_index(site))
+
+
+async def _index(site: Path) -> int:
+    config: IndexConfig = {"exclude_selectors": list(IGNORED), "output_path": str(site / BUNDLE)}
+    async with PagefindIndex(config=config) as index:
+        indexed = await index.add_directory(str(site))
+        # Leaving the context writes the bundle.
+    return int(indexed["page_count"])
+
+
+def page_language(html: str, language: str) -> str:
+    """``html`` with its `<html lang>` set to ``language``, the language of the page's content.
+
+    Pagefind chooses each page's index and stemmer by `<html lang>`; screen readers read the
+    page by it too.
+    """
+    return _HTML_LANG.sub(f'<html lang="{language}"', html, count=1)

@@ -1,0 +1,182 @@
+"""Incremental live preview: after a sequence of edits, the site that `mkdocs serve` shows is the
+one a clean build of the same content makes, file by file; and the content library reads again
+only the files that changed."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from mkdocs.structure.files import File
+
+from kulturdialog.library import FileCache, load_library
+from kulturdialog.site.incremental import dest_of
+from kulturdialog.views.urls import page_url
+from tests.conftest import ROOT
+from tests.test_preview import SEMINAR, free_port, is_home, wait_for
+
+PACKAGE = "packages/hovedfunn-og-bakgrunn.yml"
+"""A theme package nothing else refers to: deleting it leaves the content valid."""
+_PORT = re.compile(rb"127\.0\.0\.1:\d+")
+_DTSTAMP = re.compile(rb"^DTSTAMP:.*$", re.MULTILINE)
+
+
+def served_files(folder: Path) -> dict[str, bytes]:
+    """Every file of a served site, comparable across servers: the server's address is
+    replaced, the calendars' DTSTAMP (the time of the build) dropped, the sitemap's gzip
+    compared by its text. The search bundle is left out: a preview makes it once, at its
+    first build."""
+    found: dict[str, bytes] = {}
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder).as_posix()
+        if not path.is_file() or relative.startswith("pagefind/"):
+            continue
+        data = path.read_bytes()
+        if relative.endswith(".gz"):
+            data = gzip.decompress(data)
+        data = _PORT.sub(b"127.0.0.1:PORT", data)
+        if relative.endswith(".ics"):
+            data = _DTSTAMP.sub(b"DTSTAMP:-", data)
+        found[relative] = data
+    return found
+
+
+class Served:
+    """`mkdocs serve` of the project with ``content``; its site folder is found under ``tmp``."""
+
+    def __init__(self, content: Path, tmp: Path) -> None:
+        tmp.mkdir(parents=True, exist_ok=True)
+        self.tmp = tmp
+        port = free_port()
+        env = {
+            **os.environ,
+            "NO_MKDOCS_2_WARNING": "1",
+            "KULTURDIALOG_CONTENT": str(content),
+            "TMPDIR": str(tmp),
+        }
+        command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(ROOT / "mkdocs.yml")]
+        self.process = subprocess.Popen(
+            [*command, "-a", f"127.0.0.1:{port}"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        self.url = f"http://127.0.0.1:{port}/"
+
+    @property
+    def site(self) -> Path:
+        (folder,) = [p for p in self.tmp.glob("mkdocs_*") if p.is_dir()]
+        return folder
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.wait(timeout=30)
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    copy = tmp_path / "content"
+    shutil.copytree(ROOT / "content", copy)
+    return copy
+
+
+@pytest.fixture
+def serve(content: Path, tmp_path: Path) -> Iterator[Served]:
+    served = Served(content, tmp_path / "serve")
+    try:
+        yield served
+    finally:
+        served.stop()
+
+
+def test_after_edits_the_served_site_equals_a_clean_build(
+    serve: Served, content: Path, tmp_path: Path
+) -> None:
+    wait_for(serve.url, is_home, 120)
+    seminar = content / SEMINAR
+    good = seminar.read_bytes()
+    participant = serve.url + "gatherings/nasjonalt-dialogseminar-2023/"
+
+    # A title: its own pages, the index of gatherings and the home page change.
+    seminar.write_bytes(good.replace(b"Nasjonalt dialogseminar", b"Riksdialogseminar", 1))
+    wait_for(participant, lambda page: "Riksdialogseminar" in page)
+    wait_for(serve.url + "gatherings/", lambda page: "Riksdialogseminar" in page)
+
+    # A new question set: its page appears.
+    added = content / "dialogues" / "dialogtema-3.yml"
+    text = (content / "dialogues" / "dialogtema-1.yml").read_text("utf-8")
+    added.write_text(text.replace("dialogtema-1", "dialogtema-3"), "utf-8")
+    wait_for(serve.url + "questions/dialogtema-3/", lambda page: "kd-page" in page)
+
+    # A deleted package: its pages go.
+    (content / PACKAGE).unlink()
+    wait_for(serve.url + "packages/", lambda page: "hovedfunn-og-bakgrunn" not in page)
+
+    # Broken, then fixed.
+    broken = seminar.read_bytes().replace(b"minutes: 25", b"minutes: tjue", 1)
+    seminar.write_bytes(broken)
+    wait_for(serve.url, lambda page: "kd-problems" in page)
+    seminar.write_bytes(broken.replace(b"minutes: tjue", b"minutes: 25", 1))
+    wait_for(serve.url, lambda page: "kd-problems" not in page and "Riksdialogseminar" in page)
+    wait_for(participant, lambda page: "Riksdialogseminar" in page)
+
+    edited = served_files(serve.site)
+    clean = Served(content, tmp_path / "clean")
+    try:
+        wait_for(clean.url, lambda page: "Riksdialogseminar" in page, 120)
+        reference = served_files(clean.site)
+    finally:
+        clean.stop()
+    assert "questions/dialogtema-3/index.html" in edited
+    assert not [name for name in edited if "hovedfunn-og-bakgrunn" in name]
+    assert sorted(edited) == sorted(reference)
+    differing = [name for name in reference if edited[name] != reference[name]]
+    assert differing == []
+
+
+def test_the_library_reads_only_changed_files_again(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    cache = FileCache()
+    first = load_library(content, cache)
+    files = len(cache.files)
+    assert cache.read == files > 5
+    again = load_library(content, cache)
+    assert cache.read == 0
+    assert again.gatherings.keys() == first.gatherings.keys()
+    seminar = content / SEMINAR
+    seminar.write_text(
+        seminar.read_text("utf-8").replace("Nasjonalt dialogseminar", "Riksdialogseminar", 1),
+        "utf-8",
+    )
+    changed = load_library(content, cache)
+    assert cache.read == 1
+    assert changed.gathering("nasjonalt-dialogseminar-2023").title.startswith("Riksdialog")
+    # Unchanged files give the very same models: nothing was parsed or validated again.
+    assert changed.question_set("dialogtema-1") is first.question_set("dialogtema-1")
+    (content / PACKAGE).unlink()
+    load_library(content, cache)
+    assert len(cache.files) == files - 1
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+@pytest.mark.parametrize(
+    "src_uri",
+    ["index.md", "gatherings/index.md", "gatherings/x.md", "gatherings/x/runsheet.md", "g/x/x.ics"],
+)
+def test_kept_files_are_where_mkdocs_writes_them(src_uri: str, directory_urls: bool) -> None:
+    file = File(src_uri, "/docs", "/site", directory_urls)
+    assert dest_of(src_uri, directory_urls) == file.dest_uri
+    if src_uri.endswith(".md"):
+        # The sitemap joins the URL to the site's address.
+        base = "http://127.0.0.1:8000/"
+        assert urljoin(base, page_url(src_uri, directory_urls)) == urljoin(base, file.url)

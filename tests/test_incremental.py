@@ -34,9 +34,9 @@ _QR_CODE = re.compile(rb'<svg class="kd-projector__code".*?</svg>', re.S)
 
 def served_files(folder: Path) -> dict[str, bytes]:
     """Every file of a served site, comparable across servers: the server's address is
-    replaced (in QR codes too), the calendars' DTSTAMP (the time of the build) dropped, the sitemap's gzip
-    compared by its text. The search bundle is left out: a preview makes it once, at its
-    first build."""
+    replaced (in QR codes too), the calendars' DTSTAMP (the time of the build) dropped, the
+    sitemap's gzip compared by its text. The search bundle is left out: a preview makes it
+    once, at its first build."""
     found: dict[str, bytes] = {}
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder).as_posix()

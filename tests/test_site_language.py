@@ -16,6 +16,7 @@ from kulturdialog.site import site_language
 from kulturdialog.views.labels import LANGUAGES
 from tests.conftest import FIXTURES, ROOT, Build, BuildSite
 from tests.language_scan import material_words, scan, words, wrong_words
+from tests.pagefind_index import fragments
 
 THEME = ROOT / "src" / "kulturdialog" / "site" / "theme"
 KEYS = sorted(material_words("en"))
@@ -120,8 +121,8 @@ def test_the_danish_site_is_danish_around_its_pages(danish: Build) -> None:
     assert home.html is not None and home.html["lang"] == "da"
     nav = [a.get_text(" ", strip=True) for a in home.select("nav.md-nav--primary a")]
     assert "Arrangementer" in nav and "Samlinger" not in nav
-    search = home.select_one(".md-search__input")
-    assert search is not None and search["placeholder"] == "Søg"
+    search = home.select_one(".kd-search__input")
+    assert search is not None and search["placeholder"] == "Søg på sitet"
     assert "Made with" not in home.get_text()
     missing = danish.html("404.html")
     assert missing.h1 is not None and missing.h1.get_text() == "Siden blev ikke fundet"
@@ -146,9 +147,6 @@ def test_a_danish_gathering_on_the_danish_site(danish: Build) -> None:
 
 def test_the_search_index_names_the_index_pages_in_the_site_language(bundled: Build) -> None:
     # Danish pages are rendered with a Danish nav; the index must still hold the site's titles.
-    import json
-
-    index = json.loads((bundled.site / "search" / "search_index.json").read_text("utf-8"))
-    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
-    assert titles["gatherings/"] == "Samlinger"
-    assert titles["questions/"] == "Spørsmålssett"
+    titles = {doc["url"]: doc["meta"]["title"] for doc in fragments(bundled.site)}
+    assert titles["/gatherings/"] == "Samlinger"
+    assert titles["/questions/"] == "Spørsmålssett"

@@ -51,3 +51,26 @@ def test_no_page_built_from_hostile_content_opens_a_dialog_or_fails(
         page.keyboard.press("Tab")
     assert dialogs == []
     assert errors == []
+
+
+def test_searching_hostile_content_shows_its_text_as_text(
+    page: Page, hostile_site: tuple[Build, str]
+) -> None:
+    _, url = hostile_site
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(url)
+    box = page.locator(".kd-search__input")
+    box.fill("alert")
+    results = page.locator(".kd-search__item")
+    results.first.wait_for()
+    assert results.count() > 0
+    # Every result is text and <mark>: no element of the page text, no handler.
+    made = page.evaluate(
+        """() => [...document.querySelectorAll('.kd-search__excerpt *')]
+            .filter(element => element.tagName !== 'MARK' || element.attributes.length)
+            .map(element => element.outerHTML)"""
+    )
+    assert made == []
+    assert "onerror" in page.locator(".kd-search__results").inner_text()
+    assert dialogs == []

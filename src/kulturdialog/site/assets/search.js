@@ -1,8 +1,8 @@
 /* Search with Pagefind, loaded on use: nothing below fetches anything until the search box is
  * focused. Then Pagefind loads the index of the page's language and merges the site's other
  * languages, each searched with its own words; a query fetches only the parts of the index it
- * needs. Results are filled into the page's <template>: titles as text, excerpts as Pagefind
- * marks them (it escapes the page text and adds only <mark>).
+ * needs. Results are filled into the page's <template>: titles as text, excerpts as text with
+ * Pagefind's <mark>s, rebuilt node by node so that no page text becomes markup.
  */
 (function () {
   "use strict";
@@ -65,13 +65,30 @@
     return new URL(path.replace(/^\//, ""), root).href;
   }
 
+  // The excerpt as text with Pagefind's <mark>s and nothing else: parsed in an inert template
+  // (nothing in it loads or runs), then rebuilt from its text, whatever the page text held.
+  function excerpt(target, html) {
+    var parsed = document.createElement("template");
+    parsed.innerHTML = html;
+    target.replaceChildren();
+    parsed.content.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        target.appendChild(mark);
+      } else {
+        target.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+  }
+
   function show(results, total) {
     list.replaceChildren();
     results.forEach(function (result) {
       var item = template.content.firstElementChild.cloneNode(true);
       item.querySelector(".kd-search__link").href = address(result.url);
       item.querySelector(".kd-search__title").textContent = result.meta.title || result.url;
-      item.querySelector(".kd-search__excerpt").innerHTML = result.excerpt;
+      excerpt(item.querySelector(".kd-search__excerpt"), result.excerpt);
       list.appendChild(item);
     });
     status.textContent = total === 0 ? label("none", 0) : label(total === 1 ? "one" : "other", total);

@@ -49,7 +49,8 @@ def _name(entry: Any) -> str:
 
 
 def offline_plugins(project: Path) -> list[Any]:
-    """The project's plugins without any search, then Material's search and offline."""
+    """The project's plugins without any search, then Material's search and offline; the
+    kulturdialog plugin told to use Material's."""
     with open(project / CONFIG, encoding="utf-8") as config:
         raw = yaml_load(config)
     plugins = raw.get("plugins") or []
@@ -57,9 +58,19 @@ def offline_plugins(project: Path) -> list[Any]:
         [{name: value} for name, value in plugins.items()] if isinstance(plugins, dict) else plugins
     )
     kept = [
-        entry for entry in entries if "search" not in _name(entry) and _name(entry) != "offline"
+        _with_material_search(entry)
+        for entry in entries
+        if "search" not in _name(entry) and _name(entry) != "offline"
     ]
     return kept + OFFLINE_PLUGINS
+
+
+def _with_material_search(entry: Any) -> Any:
+    """The kulturdialog plugin's entry set to Material's search (Pagefind needs a server)."""
+    if _name(entry) != "kulturdialog":
+        return entry
+    options = entry.get("kulturdialog") if isinstance(entry, dict) else None
+    return {"kulturdialog": {**(options or {}), "search": "material"}}
 
 
 def build_site(project: Path, site_dir: Path, *, offline: bool = False) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
@@ -26,7 +27,14 @@ _HTML_LANG = re.compile(r'<html lang="[^"]*"')
 
 def index_site(site: Path) -> int:
     """Index every page of the built ``site``; return how many pages were indexed."""
-    return asyncio.run(_index(site))
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(_index(site))
+    # Called from code that runs an event loop of its own (a program driving a browser, say):
+    # the indexer gets a loop in a thread of its own.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, _index(site)).result()
 
 
 async def _index(site: Path) -> int:

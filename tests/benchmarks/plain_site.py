@@ -76,6 +76,9 @@ def write_plain_site(content: Path, docs: Path, folder: Path) -> Path:
         shutil.rmtree(target)
     target.mkdir(parents=True)
     plugin = KulturdialogPlugin()
+    # The macros of hand-written pages read the plugin's settings (the site language).
+    errors, _ = plugin.load_config({"language": str(language)})
+    assert not errors, errors
     plugin.held = {}
     plugin.library = load_content(content)
     plugin.renderer = Renderer(plugin.library, language=language, directory_urls=True)

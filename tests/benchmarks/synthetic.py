@@ -197,6 +197,8 @@ class Filler:
     counter: int = 0
     local: dict[str, list[str]] = field(default_factory=dict)
     """Ids of parts of the document being written (its presentations, say), by part name."""
+    filling: list[type[BaseModel]] = field(default_factory=list)
+    """The models being filled, outermost first."""
 
     def document(self, kind: str, model: type[BaseModel], id: str) -> dict[str, Any]:
         self.local = {}
@@ -208,11 +210,23 @@ class Filler:
 
     def model(self, model: type[BaseModel], outer: str = "") -> dict[str, Any]:
         result: dict[str, Any] = {}
+        # A model may hold its own kind (a section's sections): optional parts of a kind already
+        # being filled are left out, so the filling ends.
+        self.filling.append(model)
         for name, info in model.model_fields.items():
-            if info.is_required() or self._worth_filling(info):
+            if info.is_required() or (
+                self._worth_filling(info) and not self._nests_again(info.annotation)
+            ):
                 path = f"{outer}.{name}" if outer else name
                 result[name] = self.value(path, info.annotation, list(info.metadata))
+        self.filling.pop()
         return result
+
+    def _nests_again(self, annotation: Any) -> bool:
+        """Whether ``annotation`` holds, at any depth, a model already being filled."""
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return annotation in self.filling
+        return any(self._nests_again(arg) for arg in typing.get_args(annotation))
 
     def _worth_filling(self, info: FieldInfo) -> bool:
         # Optional plain text makes pages and the index realistic; optional numbers, dates and

@@ -66,4 +66,5 @@ def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
     """The local-kit starter file of every gathering offered as a kit."""
     for gathering in renderer.library.sorted_gatherings():
         if offered_as_kit(gathering):
-            yield GeneratedPage(urls.local_kit(gathering.id), partial(local_kit, gathering))
+            src = urls.local_kit(gathering.id)
+            yield GeneratedPage(src, partial(local_kit, gathering), ("local_kit", gathering))

@@ -157,7 +157,8 @@ def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
         p = programme(gathering, library)
         tasks = task_feedback(gathering, feedback, p.question_sets)
         lang = gathering.language
-        yield GeneratedPage(urls.feedback_csv(gathering.id), partial(csv_text, tasks, lang))
+        csv = urls.feedback_csv(gathering.id)
+        yield GeneratedPage(csv, partial(csv_text, tasks, lang), ("csv", tasks, lang))
         yield renderer.page(
             "feedback/page.md",
             urls.feedback(gathering.id),

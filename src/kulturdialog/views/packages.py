@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 from kulturdialog import schedule
@@ -101,21 +100,17 @@ def package_pages(renderer: Renderer, package: Package) -> Iterator[GeneratedPag
             ("package/speaker.html", package_urls.speaker(id, presentation.id)),
         ):
             link = renderer.linker(src)
-            yield GeneratedPage(
+            yield renderer.standalone(
+                template,
                 src,
-                partial(
-                    renderer.render,
-                    template,
-                    src,
-                    lang,
-                    presentation=presentation,
-                    charts=deck_charts,
-                    deck={"key": f"{id}/{presentation.id}", "steps": steps},
-                    back=link(package_urls.presentation(id, presentation.id)),
-                    presenter=link(package_urls.presenter(id, presentation.id)),
-                    speaker=link(package_urls.speaker(id, presentation.id)),
-                    **context(src),
-                ),
+                lang,
+                presentation=presentation,
+                charts=deck_charts,
+                deck={"key": f"{id}/{presentation.id}", "steps": steps},
+                back=link(package_urls.presentation(id, presentation.id)),
+                presenter=link(package_urls.presenter(id, presentation.id)),
+                speaker=link(package_urls.speaker(id, presentation.id)),
+                **context(src),
             )
     if sheet is not None:
         src = package_urls.runsheet(id)

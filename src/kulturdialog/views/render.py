@@ -142,6 +142,13 @@ class Renderer:
         key = (template, src, language, kind, title, scripts, settings, sorted(context.items()))
         return GeneratedPage(src, write, key)
 
+    def standalone(self, template: str, src: str, language: str, **context: Any) -> GeneratedPage:
+        """A file that ``template`` writes whole, without the site around it (a screen for the
+        room, the presenter), keyed like a page so that a live preview can keep it."""
+        settings = (self.language, self.directory_urls, self.site_url)
+        key = (template, src, language, settings, sorted(context.items()))
+        return GeneratedPage(src, partial(self.render, template, src, language, **context), key)
+
     def fragment(self, template: str, page_src: str, **context: Any) -> str:
         """An HTML fragment from ``template``, for a macro on ``page_src``."""
         language = str(context.pop("language", self.language))

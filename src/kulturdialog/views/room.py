@@ -9,7 +9,6 @@ minutes, who leads, the planned start and day, labels) is given to it here as da
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import partial
 from typing import Any
 from urllib.parse import urljoin
 
@@ -178,35 +177,27 @@ def _day_room_pages(
         if row.question_set is None:
             continue
         src = urls.projector(gathering.id, row.number, row.day)
-        yield GeneratedPage(
+        yield renderer.standalone(
+            "gathering/projector.html",
             src,
-            partial(
-                renderer.render,
-                "gathering/projector.html",
-                src,
-                lang,
-                g=gathering,
-                p=p,
-                row=row,
-                qs=row.question_set,
-                live=live | {"focus": row.number - 1},
-                **sheet_code(renderer, urls.handout(gathering.id, row.question_set.id)),
-            ),
+            lang,
+            g=gathering,
+            p=p,
+            row=row,
+            qs=row.question_set,
+            live=live | {"focus": row.number - 1},
+            **sheet_code(renderer, urls.handout(gathering.id, row.question_set.id)),
         )
     src = urls.timer(gathering.id, day)
     guide = urls.day_guide(gathering.id, day) if day is not None else urls.facilitator(gathering.id)
-    yield GeneratedPage(
+    yield renderer.standalone(
+        "gathering/timer.html",
         src,
-        partial(
-            renderer.render,
-            "gathering/timer.html",
-            src,
-            lang,
-            title=gathering.title,
-            live=live,
-            back=renderer.linker(src)(guide),
-            back_label=label("facilitator_guide", lang),
-        ),
+        lang,
+        title=gathering.title,
+        live=live,
+        back=renderer.linker(src)(guide),
+        back_label=label("facilitator_guide", lang),
     )
 
 
@@ -220,16 +211,12 @@ def sheet_code(renderer: Renderer, src: str) -> dict[str, Any]:
 
 def package_timer(renderer: Renderer, package: Package) -> GeneratedPage:
     src = package_urls.timer(package.id)
-    return GeneratedPage(
+    return renderer.standalone(
+        "gathering/timer.html",
         src,
-        partial(
-            renderer.render,
-            "gathering/timer.html",
-            src,
-            package.language,
-            title=package.title,
-            live=package_live_data(package),
-            back=renderer.linker(src)(package_urls.runsheet(package.id)),
-            back_label=label("runsheet", package.language),
-        ),
+        package.language,
+        title=package.title,
+        live=package_live_data(package),
+        back=renderer.linker(src)(package_urls.runsheet(package.id)),
+        back_label=label("runsheet", package.language),
     )

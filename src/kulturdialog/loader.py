@@ -151,6 +151,13 @@ class WrittenInt(int):
         return number
 
 
+# Data read here is written back as YAML elsewhere (starters, fixtures): the safe dumpers write
+# the number, as they do for any int.
+yaml.SafeDumper.add_representer(WrittenInt, yaml.representer.SafeRepresenter.represent_int)
+if hasattr(yaml, "CSafeDumper"):
+    yaml.CSafeDumper.add_representer(WrittenInt, yaml.representer.SafeRepresenter.represent_int)
+
+
 class _AuthorResolver(yaml.resolver.BaseResolver):
     """Resolves only what an author plainly means as a number, a boolean or nothing."""
 

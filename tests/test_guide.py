@@ -84,3 +84,19 @@ def test_code_inside_numbered_steps_renders_as_a_block(bundled: Build) -> None:
     steps = bundled.article("guide/index.html").select("ol > li pre code")
     assert any("kulturdialog new gathering" in code.get_text() for code in steps)
     assert not bundled.article("guide/index.html").select("p > code:-soup-contains('```')")
+
+
+def test_the_guide_names_the_rules_for_files_ids_and_times() -> None:
+    from kulturdialog.checks.addresses import RESERVED
+    from kulturdialog.content import CONTENT_SUFFIXES, MAX_FILE_BYTES
+    from tests.conftest import ROOT
+
+    guide = (ROOT / "docs" / "guide" / "index.md").read_text("utf-8")
+    for suffix in CONTENT_SUFFIXES:
+        assert f"`{suffix}`" in guide, suffix
+    assert "store og små bokstaver spiller ingen rolle" in guide
+    assert f"{MAX_FILE_BYTES // 1_000_000} MB" in guide
+    for name in {name for names in RESERVED.values() for name in names}:
+        assert f"`{name}` er reservert" in guide, name
+    for written in ("`9.30`", "`13.00`"):
+        assert written in guide, written

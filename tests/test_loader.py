@@ -129,3 +129,13 @@ def test_read_accepts_a_byte_order_mark(tmp_path: Path) -> None:
     found = loader.read(path)
     assert isinstance(found, Document)
     assert found.data == {"title": "A"}
+
+
+def test_a_whole_number_read_is_written_back_as_the_number() -> None:
+    import yaml
+
+    document = loader.parse("minutes: 020\nweek: 40\n", Path("fil.yml"))
+    assert not isinstance(document, Problem)
+    for dumper in {yaml.SafeDumper, getattr(yaml, "CSafeDumper", yaml.SafeDumper)}:
+        text = yaml.dump(document.data, Dumper=dumper)
+        assert text == "minutes: 20\nweek: 40\n"

@@ -59,6 +59,25 @@ def test_a_time_that_is_not_one_is_quoted_as_typed(tmp_path: Path, written: str)
     assert problem.message.startswith(f"'{written}' is not a clock time")
 
 
+@pytest.mark.parametrize("written", ["0930", "930", "+0930", "0"])
+def test_a_whole_number_time_is_quoted_as_typed(tmp_path: Path, written: str) -> None:
+    [problem] = problems(tmp_path, GATHERING.format(start=written))
+    assert problem.field == "start"
+    assert problem.message.startswith(f"'{written}' is not a clock time")
+
+
+def test_a_whole_number_where_text_belongs_is_quoted_as_typed(tmp_path: Path) -> None:
+    [problem] = problems(tmp_path, GATHERING.format(start="09:30").replace("Samling", "007"))
+    assert problem.field == "title"
+    assert problem.message.startswith("expected text, found 007;")
+
+
+def test_a_whole_number_read_from_yaml_is_still_the_number() -> None:
+    document = parse("minutes: 020\n", Path("fil.yml"))
+    assert not isinstance(document, Problem)
+    assert document.data["minutes"] == 20 and str(document.data["minutes"]) == "20"
+
+
 def test_an_unterminated_quote_is_reported_where_it_opened() -> None:
     lines = ["kind: gathering", "id: x", "title: T", "language: nb", "programme:"]
     lines += ["  - kind: talk", '    title: "Velkommen', "    minutes: 20"]

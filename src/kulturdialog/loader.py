@@ -139,6 +139,25 @@ class WrittenFloat(float):
         return self.written
 
 
+class WrittenInt(int):
+    """A whole number that remembers how it was written: YAML reads ``0930`` as 930, and a
+    message should quote what the author typed. It prints as the number, so pages are unchanged."""
+
+    written: str
+
+    def __new__(cls, text: str) -> WrittenInt:
+        number = super().__new__(cls, text)
+        number.written = text
+        return number
+
+
+# Data read here is written back as YAML elsewhere (starters, fixtures): the safe dumpers write
+# the number, as they do for any int.
+yaml.SafeDumper.add_representer(WrittenInt, yaml.representer.SafeRepresenter.represent_int)
+if hasattr(yaml, "CSafeDumper"):
+    yaml.CSafeDumper.add_representer(WrittenInt, yaml.representer.SafeRepresenter.represent_int)
+
+
 class _AuthorResolver(yaml.resolver.BaseResolver):
     """Resolves only what an author plainly means as a number, a boolean or nothing."""
 
@@ -263,7 +282,7 @@ class _Converter:
                     f"the number has {digits} digits, more than any field takes; write a "
                     "smaller number, or put it in quotes if it is text",
                 )
-            return int(text)
+            return WrittenInt(text)
         if tag == _TAG + "float":
             return WrittenFloat(text)
         if tag == _TAG + "bool":

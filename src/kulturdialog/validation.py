@@ -101,8 +101,8 @@ def _shown(value: Any) -> str:
     if value is None:
         return "nothing"
     if isinstance(value, int | float) and not isinstance(value, bool):
-        # As typed: a WrittenFloat shows '13.00', not the 13.0 YAML made of it.
-        return _shortened(str(value))
+        # As typed: '13.00' and '0930', not the 13.0 and 930 YAML made of them.
+        return _shortened(str(getattr(value, "written", value)))
     return f"'{_shortened(str(value))}'"
 
 

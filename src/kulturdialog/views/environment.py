@@ -11,6 +11,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from kulturdialog import schedule
+from kulturdialog.errors import visible
 from kulturdialog.views import dates
 from kulturdialog.views.feedback import mailto, mailto_url
 from kulturdialog.views.labels import label
@@ -60,5 +61,7 @@ def environment() -> Environment:
     env.filters.update(dates.FILTERS)
     env.filters["mailto"] = mailto
     env.filters["mailto_url"] = mailto_url
+    # Control characters written as escapes, as the terminal report shows them.
+    env.filters["visible"] = visible
     env.globals["label"] = label
     return env

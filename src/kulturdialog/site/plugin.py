@@ -206,7 +206,14 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
             files.append(file)
 
         hand_written = [file for file in files if file.is_documentation_page()]
-        pages = list(all_pages(self.renderer)) if not self.problems else []
+        # Every page object made here lives to the end of the build: the cyclic collector's
+        # passes over them while they are made would find nothing to free.
+        gc.disable()
+        try:
+            pages = list(all_pages(self.renderer)) if not self.problems else []
+        finally:
+            gc.enable()
+        gc.freeze()
         # Calendar files (.ics) for dated gatherings, series and programmes.
         stamp = datetime.now(UTC).replace(microsecond=0)
         icals = list(calendars(self.library, stamp)) if not self.problems else []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass
+from functools import lru_cache
 
 from babel.numbers import format_decimal
 
@@ -153,7 +154,7 @@ def _scale(
     bars: list[Bar] = []
     y = 0
     for item in values:
-        lines = textwrap.wrap(item.label, layout.wrap) or [item.label]
+        lines = list(_wrapped(item.label, layout.wrap))
         label_y = y + layout.line - layout.line // 4
         bar_y = y + layout.line * len(lines) + 2
         text = number(item.value, language)
@@ -163,3 +164,9 @@ def _scale(
         bars.append(Bar(lines, label_y, bar_y, width, text, layout))
         y = bar_y + layout.bar + layout.gap
     return Scale(id, measure, bars, y - layout.gap + 2, layout.width, layout.bar, layout)
+
+
+@lru_cache(maxsize=8192)
+def _wrapped(text: str, width: int) -> tuple[str, ...]:
+    # Wrapping is most of a chart's cost, and a live preview lays out every chart on each save.
+    return tuple(textwrap.wrap(text, width) or [text])

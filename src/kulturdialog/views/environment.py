@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, time
-from functools import cache
+from functools import cache, lru_cache
 
 from babel.dates import format_date
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -37,6 +37,7 @@ def clock(value: time | None) -> str:
     return schedule.format_clock(value) if value is not None else ""
 
 
+@lru_cache(maxsize=4096)
 def long_date(value: date, language: str) -> str:
     """A date written for the language, such as '24. september 2024'."""
     return format_date(value, "d MMMM y" if language == "en" else "long", locale=language)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -64,9 +65,11 @@ def css_string(text: str) -> str:
     """``text`` for the inside of a double-quoted CSS string: every character that is not a
     letter, digit or plain punctuation is written as a CSS escape, so author text cannot end
     the string or the style element."""
-    return "".join(
-        char if char.isalnum() or char in " ,.:;()–-" else f"\\{ord(char):x} " for char in text
-    )
+    return _CSS_UNSAFE.sub(lambda match: f"\\{ord(match.group()):x} ", text)
+
+
+_CSS_UNSAFE = re.compile(r"[^\w ,.:;()–-]|_")
+"""A character that is neither a letter or digit (``str.isalnum``) nor plain punctuation."""
 
 
 def _front_matter(**meta: Any) -> str:

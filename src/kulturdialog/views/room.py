@@ -9,6 +9,7 @@ minutes, who leads, the planned start and day, labels) is given to it here as da
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache, lru_cache
 from typing import Any
 from urllib.parse import urljoin
 
@@ -109,6 +110,14 @@ def package_live_data(package: Package) -> dict[str, Any]:
 def qr_code(address: str) -> dict[str, Any]:
     """The QR code of ``address`` as an SVG path: one unit square per dark module, drawn row by
     row, for a template to place in an ``<svg>``; made at build time, so no script draws it."""
+    size, path = _qr_path(address)
+    return {"size": size, "path": path}
+
+
+@lru_cache(maxsize=16384)
+def _qr_path(address: str) -> tuple[int, str]:
+    # Choosing the mask that scans best takes most of the time of a build's room pages; a live
+    # preview asks for the same addresses on every save, so each is encoded once per process.
     code = segno.make(address, error="m")
     parts = []
     for y, row in enumerate(code.matrix):
@@ -122,8 +131,7 @@ def qr_code(address: str) -> dict[str, Any]:
                 x = run
             else:
                 x += 1
-    size = len(code.matrix)
-    return {"size": size, "path": "".join(parts)}
+    return len(code.matrix), "".join(parts)
 
 
 def short_address(address: str) -> str:
@@ -132,9 +140,16 @@ def short_address(address: str) -> str:
 
 
 def _live(language: str, **data: Any) -> dict[str, Any]:
+    return {**data, "labels": _live_labels(language)}
+
+
+@cache
+def _live_labels(language: str) -> dict[str, str]:
+    # One dict per language, shared by every page (templates only read it): comparing a
+    # preview's page keys then finds the same object.
     labels = {key: label(key, language) for key in LIVE_LABELS}
     labels["announce"] = label("remaining_announce", language)
-    return {**data, "labels": labels}
+    return labels
 
 
 def gathering_room_pages(renderer: Renderer, gathering: Gathering) -> Iterator[GeneratedPage]:

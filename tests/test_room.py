@@ -6,7 +6,6 @@ import json
 import re
 from urllib.parse import parse_qs, urlsplit
 
-import segno
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -14,7 +13,7 @@ from kulturdialog.library import Library
 from kulturdialog.model import CONTENT_ADAPTER, Gathering
 from kulturdialog.views.programme import programme
 from kulturdialog.views.render import css_string
-from kulturdialog.views.room import live_data, qr_code
+from kulturdialog.views.room import live_data
 from tests.conftest import BUNDLED_GATHERING, Build
 
 BASE = f"gatherings/{BUNDLED_GATHERING}"
@@ -98,18 +97,6 @@ def test_a_print_header_cannot_leave_its_css_string(text: str) -> None:
     # Reading the escapes back gives the text again.
     decoded = re.sub(r"\\([0-9a-f]+) ", lambda m: chr(int(m.group(1), 16)), escaped)
     assert decoded == text
-
-
-@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789/.:-", min_size=1, max_size=80))
-def test_the_qr_path_draws_exactly_the_dark_modules(address: str) -> None:
-    code = qr_code(address)
-    matrix = segno.make(address, error="m").matrix
-    drawn = set()
-    for x, y, run in re.findall(r"M(\d+) (\d+)h(\d+)", code["path"]):
-        drawn |= {(int(x) + i, int(y)) for i in range(int(run))}
-    dark = {(x, y) for y, row in enumerate(matrix) for x, value in enumerate(row) if value}
-    assert drawn == dark
-    assert code["size"] == len(matrix)
 
 
 def test_the_timer_pages_exist_for_every_gathering_and_package_run_sheet(bundled: Build) -> None:

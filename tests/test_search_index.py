@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 from kulturdialog.site.search import IGNORED, page_language
 from kulturdialog.views.render import UNINDEXED_KINDS
 from tests.conftest import BUNDLED_GATHERING, ROOT, Build, BuildSite
+from tests.pagefind_index import fragments
 
 
 def indexed_root(build: Build, path: str) -> BeautifulSoup | None:
@@ -42,6 +43,10 @@ def test_every_indexed_page_is_in_the_bundle_and_no_other(bundled: Build) -> Non
     pages = [p for p in bundled.site.rglob("*.html") if "data-pagefind-body" in p.read_text()]
     indexed = sum(language["page_count"] for language in entry(bundled)["languages"].values())
     assert indexed == len(pages) > 10
+    # Pagefind reads only the pages that carry the mark: none is lost, each keeps its address.
+    expected = {"/" + str(p.relative_to(bundled.site).parent).removeprefix(".") for p in pages}
+    found = {fragment["url"].rstrip("/") or "/" for fragment in fragments(bundled.site)}
+    assert found == {url.rstrip("/") or "/" for url in expected}
 
 
 def test_handouts_projector_views_and_facilitator_guides_are_not_indexed(bundled: Build) -> None:

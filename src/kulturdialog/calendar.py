@@ -8,9 +8,10 @@ a UID made from ids only, so a calendar that imports a file again updates its ev
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from kulturdialog.model import Gathering, Item, Plan
 from kulturdialog.model.series import WEEKDAYS, When
@@ -75,7 +76,7 @@ def gathering_calendar(gathering: Gathering, stamp: datetime) -> Calendar:
             event.add("description", gathering.summary)
         calendar.add_component(event)
     if calendar.events:
-        calendar.add_missing_timezones()
+        _add_time_zones(calendar)
     return calendar
 
 
@@ -102,7 +103,7 @@ def plan_calendar(plan: Plan, stamp: datetime, description: str | None = None) -
                 event.add("description", plan.title)
                 calendar.add_component(event)
     if calendar.events:
-        calendar.add_missing_timezones()
+        _add_time_zones(calendar)
     return calendar
 
 
@@ -170,3 +171,24 @@ def _event(uid: str, summary: str, stamp: datetime) -> Event:
     event.add("dtstamp", stamp)
     event.add("summary", one_line(summary))
     return event
+
+
+def _add_time_zones(calendar: Calendar) -> None:
+    """The VTIMEZONE of every zone the calendar's times are in, before its events (what
+    ``Calendar.add_missing_timezones`` does, each zone worked out once)."""
+    position = len(calendar.timezones)
+    for tzid in sorted(calendar.get_missing_tzids()):
+        zone = _time_zone(tzid)
+        if zone is not None:
+            calendar.subcomponents.insert(position, zone)
+            position += 1
+
+
+@cache
+def _time_zone(tzid: str) -> Timezone | None:
+    # A zone's transitions over the years take most of the time of making a calendar, and
+    # every calendar of a site is in one of the same few zones; the component is only read.
+    try:
+        return Timezone.from_tzid(tzid)
+    except ValueError:
+        return None

@@ -47,6 +47,8 @@ class KulturdialogConfig(Config):
     """The folder with the content files, relative to mkdocs.yml."""
     language = option.Choice(LANGUAGES, default="nb")
     """Language of the site's own pages, such as the indexes."""
+    cache_dir = option.Type(str, default=".cache/kulturdialog")
+    """Where work that outlives a build is kept (QR codes), relative to mkdocs.yml."""
     search = option.Choice(("pagefind", "material"), default="pagefind")
     """The site's search: Pagefind over the built site, or Material's own search plugin (which
     must then be listed in mkdocs.yml; an offline copy needs it, as Pagefind needs a server)."""
@@ -58,6 +60,8 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
     serving: bool = False
     """Whether this is a live preview (``mkdocs serve``), where problems become a page."""
     problems: list[Problem] = []
+    indexed: list[str] = []
+    """The built pages that carry the search index's mark, for Pagefind to read."""
     """The content problems of the current preview build; empty when the content is fine."""
     unread: dict[str, GeneratedPage]
     """Generated pages not yet read by mkdocs, by src path: each is written when it is read."""
@@ -132,6 +136,7 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
             gc.collect()
         gc.freeze()
         self.unread = {}
+        self.indexed = []
         self.set_aside = {}
         self.held = {}
         site_language.apply(config, self.config.language, self.library)
@@ -156,6 +161,7 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
             language=self.config.language,
             directory_urls=config.use_directory_urls,
             site_url=config.site_url,
+            cache=Path(config.config_file_path).parent / self.config.cache_dir / "qr",
         )
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -333,10 +339,12 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
         return env
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        language = page.meta.get("language")
-        if self.config.search != "pagefind" or not language:
+        if self.config.search != "pagefind":
             return output
-        return search.page_language(output, str(language))
+        if search.MARK in output:
+            self.indexed.append(page.file.dest_path)
+        language = page.meta.get("language")
+        return search.page_language(output, str(language)) if language else output
 
     @event_priority(-100)  # last, after every other plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -350,7 +358,7 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
         # take longer than the rest of a save's build.
         reindex = kept is None or not kept.reused
         if self.config.search == "pagefind" and not self.problems and reindex:
-            search.index_site(Path(config.site_dir))
+            search.index_site(Path(config.site_dir), self.indexed)
         # The site folder is replaced only by a complete build, search index included.
         if self.site is not None and not staging.strict_warnings():
             staging.put_in_place(self.site)

@@ -11,9 +11,13 @@ no ``data-pagefind-body`` (see the theme's ``main.html``) and so stays out, and 
 from __future__ import annotations
 
 import asyncio
+import os
 import re
+import shutil
+from collections.abc import Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from pagefind.index import IndexConfig, PagefindIndex
 
@@ -22,25 +26,49 @@ BUNDLE = "pagefind"
 IGNORED = ("[data-search-exclude]",)
 """Blocks kept out of the index: text that only repeats another page (see the templates)."""
 
+MARK = "data-pagefind-body"
+"""What a page to index carries (see the theme's ``main.html``)."""
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
 
 
-def index_site(site: Path) -> int:
-    """Index every page of the built ``site``; return how many pages were indexed."""
+def index_site(site: Path, pages: list[str] | None = None) -> int:
+    """Index the built ``site``, or only ``pages`` of it (paths below it: the pages that carry
+    ``data-pagefind-body``, the others Pagefind would read only to leave out); return how many
+    pages were indexed."""
+    if not pages:
+        return _run(_index(site, site))
+    # Pagefind reads a folder: a sibling with links to the pages alone spares it reading the
+    # room's screens, the handouts and the guides, more than half of a site's files.
+    chosen = site.with_name(f".{site.name}-search")
+    shutil.rmtree(chosen, ignore_errors=True)
+    try:
+        for page in pages:
+            target = chosen / page
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(site / page, target)
+            except OSError:
+                shutil.copyfile(site / page, target)
+        return _run(_index(chosen, site))
+    finally:
+        shutil.rmtree(chosen, ignore_errors=True)
+
+
+def _run(indexing: Coroutine[Any, Any, int]) -> int:
     try:
         asyncio.get_running_loop()
     except RuntimeError:
-        return asyncio.run(_index(site))
+        return asyncio.run(indexing)
     # Called from code that runs an event loop of its own (a program driving a browser, say):
     # the indexer gets a loop in a thread of its own.
     with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, _index(site)).result()
+        return pool.submit(asyncio.run, indexing).result()
 
 
-async def _index(site: Path) -> int:
+async def _index(pages: Path, site: Path) -> int:
     config: IndexConfig = {"exclude_selectors": list(IGNORED), "output_path": str(site / BUNDLE)}
     async with PagefindIndex(config=config) as index:
-        indexed = await index.add_directory(str(site))
+        indexed = await index.add_directory(str(pages))
         # Leaving the context writes the bundle.
     return int(indexed["page_count"])
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -89,10 +90,13 @@ class Renderer:
         language: str = "nb",
         directory_urls: bool = True,
         site_url: str | None = None,
+        cache: Path | None = None,
     ):
         self.library = library
         self.site_url = site_url
         """Where the site is published, when known: QR codes in the room point there."""
+        self.cache = cache
+        """A folder where work that outlives a build (QR codes) is kept, if any."""
         self.language = language
         """Language of the site's own pages, such as the indexes."""
         self.directory_urls = directory_urls

@@ -9,11 +9,9 @@ minutes, who leads, the planned start and day, labels) is given to it here as da
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 from urllib.parse import urljoin
-
-import segno
 
 from kulturdialog.model import Gathering, Package, QuestionSet
 from kulturdialog.schedule import format_clock
@@ -22,6 +20,7 @@ from kulturdialog.views.environment import long_date
 from kulturdialog.views.feedback import priority_slots
 from kulturdialog.views.labels import label
 from kulturdialog.views.programme import Programme, programmes
+from kulturdialog.views.qr import qr_code, short_address
 from kulturdialog.views.render import GeneratedPage, Renderer
 
 HANDOUT_SCRIPTS = ("handout.js",)
@@ -107,38 +106,6 @@ def package_live_data(package: Package) -> dict[str, Any]:
     )
 
 
-def qr_code(address: str) -> dict[str, Any]:
-    """The QR code of ``address`` as an SVG path: one unit square per dark module, drawn row by
-    row, for a template to place in an ``<svg>``; made at build time, so no script draws it."""
-    size, path = _qr_path(address)
-    return {"size": size, "path": path}
-
-
-@lru_cache(maxsize=16384)
-def _qr_path(address: str) -> tuple[int, str]:
-    # Choosing the mask that scans best takes most of the time of a build's room pages; a live
-    # preview asks for the same addresses on every save, so each is encoded once per process.
-    code = segno.make(address, error="m")
-    parts = []
-    for y, row in enumerate(code.matrix):
-        x = 0
-        while x < len(row):
-            if row[x]:
-                run = x
-                while run < len(row) and row[run]:
-                    run += 1
-                parts.append(f"M{x} {y}h{run - x}v1h{x - run}z")
-                x = run
-            else:
-                x += 1
-    return len(code.matrix), "".join(parts)
-
-
-def short_address(address: str) -> str:
-    """An address as people type it: without the scheme and a trailing slash."""
-    return address.split("://", 1)[-1].rstrip("/")
-
-
 def _live(language: str, **data: Any) -> dict[str, Any]:
     return {**data, "labels": _live_labels(language)}
 
@@ -221,7 +188,7 @@ def sheet_code(renderer: Renderer, src: str) -> dict[str, Any]:
     if not renderer.site_url:
         return {"qr": None, "short_address": None}
     address = urljoin(renderer.site_url, urls.page_url(src, renderer.directory_urls))
-    return {"qr": qr_code(address), "short_address": short_address(address)}
+    return {"qr": qr_code(address, renderer.cache), "short_address": short_address(address)}
 
 
 def package_timer(renderer: Renderer, package: Package) -> GeneratedPage:

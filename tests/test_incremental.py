@@ -12,9 +12,11 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from mkdocs.structure.files import File
 
 from kulturdialog.content import FileCache, load_content
@@ -185,3 +187,23 @@ def test_kept_files_are_where_mkdocs_writes_them(src_uri: str, directory_urls: b
         # The sitemap joins the URL to the site's address.
         base = "http://127.0.0.1:8000/"
         assert urljoin(base, page_url(src_uri, directory_urls)) == urljoin(base, file.url)
+
+
+@given(
+    st.lists(st.from_regex(r"[a-z0-9][a-z0-9._-]{0,12}", fullmatch=True), min_size=1, max_size=4),
+    st.sampled_from(
+        ["https://seminar.example.no/", "https://example.org/kd", "http://127.0.0.1:8000/"]
+    ),
+    st.booleans(),
+)
+def test_the_sitemap_joins_page_urls_as_urljoin_does(
+    parts: list[str], base: str, directory_urls: bool
+) -> None:
+    # The sitemap joins by concatenation, for speed: it must give urljoin's address and path,
+    # for generated pages (page_url) and hand-written ones (mkdocs; the home page's is './').
+    src = "/".join(parts) + ".md"
+    root = base if base.endswith("/") else base + "/"
+    for url in (page_url(src, directory_urls), File(src, "/d", "/s", directory_urls).url):
+        joined = root + url.removeprefix("./")
+        assert joined == urljoin(root, url)
+        assert urlsplit(joined).path == urlsplit(urljoin(root, url)).path

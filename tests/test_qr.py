@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from kulturdialog.views import qr
 from kulturdialog.views.qr import qr_code, short_address
 
-ADDRESS = "https://kulturdialog.example.no/gatherings/samling/handout-oppgave/"
+ADDRESS = "https://seminar.example.org/gatherings/samling/handout-oppgave/"
 
 
 def dark_modules(path: str) -> set[tuple[int, int]]:
@@ -81,4 +81,4 @@ def test_different_addresses_are_kept_apart(tmp_path: Path) -> None:
 
 
 def test_the_short_address_is_what_people_type() -> None:
-    assert short_address(ADDRESS) == "kulturdialog.example.no/gatherings/samling/handout-oppgave"
+    assert short_address(ADDRESS) == "seminar.example.org/gatherings/samling/handout-oppgave"

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from mkdocs import utils
 from mkdocs.config.defaults import MkDocsConfig
@@ -218,13 +218,17 @@ def write_sitemap(
     if memo and memo[0] == made_from:
         _write_sitemap(config, memo[1], date)
         return
+    # A page's URL is relative to the site root, without '..' or a query (the home page's is
+    # './'): joined to the root by concatenation, which gives what urljoin gives, for the tens
+    # of thousands at once.
+    root = base if base.endswith("/") else base + "/"
+    path = urlsplit(root).path
     listed = []
-    for url in pages:
-        canonical = urljoin(base if base.endswith("/") else base + "/", url) if base else None
+    for url in (page.removeprefix("./") for page in pages):
         page = SimpleNamespace(
             is_link=False,
-            canonical_url=canonical,
-            abs_url=urlsplit(canonical).path if canonical else None,
+            canonical_url=root + url if base else None,
+            abs_url=path + url if base else None,
             update_date=date,
         )
         listed.append(SimpleNamespace(page=page))

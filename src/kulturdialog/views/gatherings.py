@@ -9,7 +9,7 @@ from kulturdialog.model import Gathering
 from kulturdialog.views import package_urls, room, urls
 from kulturdialog.views.after import after
 from kulturdialog.views.labels import label
-from kulturdialog.views.programme import programme, programmes
+from kulturdialog.views.programme import programme
 from kulturdialog.views.render import GeneratedPage, Renderer
 
 
@@ -50,7 +50,7 @@ def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
 
 
 def gathering_pages(renderer: Renderer, gathering: Gathering) -> Iterator[GeneratedPage]:
-    days = programmes(gathering, renderer.library)
+    days = renderer.programmes(gathering)
     context: dict[str, Any] = {
         "g": gathering,
         "p": days[0],

@@ -13,9 +13,11 @@ import yaml
 from markupsafe import escape
 
 from kulturdialog.library import Library
+from kulturdialog.model import Gathering
 from kulturdialog.views import urls
 from kulturdialog.views.environment import environment, long_date
 from kulturdialog.views.labels import label
+from kulturdialog.views.programme import Programme, programmes
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,15 @@ class Renderer:
         self.language = language
         """Language of the site's own pages, such as the indexes."""
         self.directory_urls = directory_urls
+        self._programmes: dict[str, list[Programme]] = {}
+
+    def programmes(self, gathering: Gathering) -> list[Programme]:
+        """The programme of each day of ``gathering``, worked out once per build: its pages
+        and its room screens are made from the same."""
+        found = self._programmes.get(gathering.id)
+        if found is None:
+            found = self._programmes[gathering.id] = programmes(gathering, self.library)
+        return found
 
     def linker(self, page_src: str) -> urls.Linker:
         return urls.Linker(page_src, self.directory_urls)
@@ -159,4 +170,16 @@ class Renderer:
     def fragment(self, template: str, page_src: str, **context: Any) -> str:
         """An HTML fragment from ``template``, for a macro on ``page_src``."""
         language = str(context.pop("language", self.language))
-        return self.render(template, page_src, language, **context)
+        # Keyed like a page: a live preview renders the hand-written pages on every save, and
+        # a list of every question set is the same after most edits.
+        key = (language, self.directory_urls, sorted(context.items()))
+        kept = _FRAGMENTS.get((template, page_src))
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        text = self.render(template, page_src, language, **context)
+        _FRAGMENTS[(template, page_src)] = (key, text)
+        return text
+
+
+_FRAGMENTS: dict[tuple[str, str], tuple[tuple[Any, ...], str]] = {}
+"""The last text of each macro's fragment on each page, with its key."""

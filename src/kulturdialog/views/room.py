@@ -19,7 +19,7 @@ from kulturdialog.views import package_urls, urls
 from kulturdialog.views.environment import long_date
 from kulturdialog.views.feedback import priority_slots
 from kulturdialog.views.labels import label
-from kulturdialog.views.programme import Programme, programmes
+from kulturdialog.views.programme import Programme
 from kulturdialog.views.qr import qr_code, short_address
 from kulturdialog.views.render import GeneratedPage, Renderer
 
@@ -120,7 +120,7 @@ def _live_labels(language: str) -> dict[str, str]:
 
 
 def gathering_room_pages(renderer: Renderer, gathering: Gathering) -> Iterator[GeneratedPage]:
-    days = programmes(gathering, renderer.library)
+    days = renderer.programmes(gathering)
     # The group sheet belongs to the question set, whichever day it is used on; the projector
     # views and the timer to one day, timed against that day's programme.
     lang = gathering.language

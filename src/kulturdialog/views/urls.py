@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 def gatherings_index() -> str:
@@ -105,6 +106,7 @@ def local_kit(id: str) -> str:
     return f"gatherings/{id}/{id}-lokal.yml"
 
 
+@lru_cache(maxsize=1 << 16)
 def page_url(src_uri: str, directory_urls: bool) -> str:
     """The URL of the page written at ``src_uri``, relative to the site root."""
     stem, _ = posixpath.splitext(src_uri)
@@ -128,6 +130,19 @@ def relative_path(target: str, start: str) -> str:
     return "/".join([".."] * (len(here) - common) + to[common:]) or "."
 
 
+@lru_cache(maxsize=1 << 17)
+def _link(page_src: str, target_src: str, directory_urls: bool) -> str:
+    # Every page links to the same few others on each build, and a live preview lists every
+    # page on every save: each link is worked out once per process.
+    here = page_url(page_src, directory_urls)
+    there = page_url(target_src, directory_urls)
+    base = posixpath.dirname(here) if not here.endswith("/") else here.rstrip("/")
+    relative = relative_path(there, base)
+    if there.endswith("/") or there == "":
+        relative = "./" if relative == "." else relative + "/"
+    return relative
+
+
 @dataclass(frozen=True)
 class Linker:
     """Relative links from one page to others, for templates."""
@@ -137,12 +152,7 @@ class Linker:
     directory_urls: bool = True
 
     def __call__(self, target_src: str, anchor: str = "") -> str:
-        here = page_url(self.page_src, self.directory_urls)
-        there = page_url(target_src, self.directory_urls)
-        base = posixpath.dirname(here) if not here.endswith("/") else here.rstrip("/")
-        relative = relative_path(there, base)
-        if there.endswith("/") or there == "":
-            relative = "./" if relative == "." else relative + "/"
+        relative = _link(self.page_src, target_src, self.directory_urls)
         return relative + (f"#{anchor}" if anchor else "")
 
     def gathering(self, id: str) -> str:

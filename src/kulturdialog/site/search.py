@@ -10,16 +10,15 @@ no ``data-pagefind-body`` (see the theme's ``main.html``) and so stays out, and 
 
 from __future__ import annotations
 
-import asyncio
+import json
 import os
 import re
 import shutil
-from collections.abc import Coroutine
-from concurrent.futures import ThreadPoolExecutor
+import subprocess
+import sys
 from pathlib import Path
-from typing import Any
 
-from pagefind.index import IndexConfig, PagefindIndex
+from mkdocs.exceptions import PluginError
 
 BUNDLE = "pagefind"
 """The folder of the search bundle below the site."""
@@ -36,7 +35,7 @@ def index_site(site: Path, pages: list[str] | None = None) -> int:
     ``data-pagefind-body``, the others Pagefind would read only to leave out); return how many
     pages were indexed."""
     if not pages:
-        return _run(_index(site, site))
+        return _index(site, site)
     # Pagefind reads a folder: a sibling with links to the pages alone spares it reading the
     # room's screens, the handouts and the guides, more than half of a site's files.
     chosen = site.with_name(f".{site.name}-search")
@@ -49,28 +48,26 @@ def index_site(site: Path, pages: list[str] | None = None) -> int:
                 os.link(site / page, target)
             except OSError:
                 shutil.copyfile(site / page, target)
-        return _run(_index(chosen, site))
+        return _index(chosen, site)
     finally:
         shutil.rmtree(chosen, ignore_errors=True)
 
 
-def _run(indexing: Coroutine[Any, Any, int]) -> int:
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(indexing)
-    # Called from code that runs an event loop of its own (a program driving a browser, say):
-    # the indexer gets a loop in a thread of its own.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, indexing).result()
-
-
-async def _index(pages: Path, site: Path) -> int:
-    config: IndexConfig = {"exclude_selectors": list(IGNORED), "output_path": str(site / BUNDLE)}
-    async with PagefindIndex(config=config) as index:
-        indexed = await index.add_directory(str(pages))
-        # Leaving the context writes the bundle.
-    return int(indexed["page_count"])
+def _index(pages: Path, site: Path) -> int:
+    # Pagefind's command, not its Python service: the service is stopped as soon as it answers
+    # that the bundle is written, and on a large site the last files were then cut short.
+    bundle = site / BUNDLE
+    command = [sys.executable, "-m", "pagefind", "--site", str(pages)]
+    command += ["--output-path", str(bundle), "--silent"]
+    for selector in IGNORED:
+        command += ["--exclude-selectors", selector]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    entry = bundle / "pagefind-entry.json"
+    if done.returncode != 0 or not entry.is_file():
+        said = (done.stderr or done.stdout).strip()
+        raise PluginError(f"Pagefind could not index the site (exit {done.returncode}): {said}")
+    languages = json.loads(entry.read_text("utf-8"))["languages"]
+    return sum(int(language["page_count"]) for language in languages.values())
 
 
 def page_language(html: str, language: str) -> str:

@@ -37,6 +37,19 @@ def test_yml_and_yaml_in_any_letter_case_are_read(tmp_path: Path) -> None:
     assert sorted(load_content(tmp_path).question_sets) == ["a", "b", "c"]
 
 
+def test_files_in_nested_folders_are_listed_in_path_order_and_broken_links_left_out(
+    tmp_path: Path,
+) -> None:
+    for name in ("b/inner/x.yml", "b-c/y.yml", "a.yml", "b/z.yaml", "b/notes.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("", "utf-8")
+    (tmp_path / "broken.yml").symlink_to(tmp_path / "nowhere.yml")
+    (tmp_path / "folder.yml").mkdir()
+    listed = [p.relative_to(tmp_path).as_posix() for p in content_files(tmp_path)]
+    # Path order: a folder's files come before those of a folder whose name it begins.
+    assert listed == ["a.yml", "b/inner/x.yml", "b/z.yaml", "b-c/y.yml"]
+
+
 def test_a_link_to_a_file_outside_the_content_folder_is_not_read(tmp_path: Path) -> None:
     outside = tmp_path / "secret.yml"
     outside.write_text(QUESTION_SET.format(id="hemmelig"), "utf-8")

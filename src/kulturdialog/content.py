@@ -6,6 +6,7 @@ read it), so neither imports the other back.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,12 +27,27 @@ small enough that a runaway file is refused at once instead of taking minutes an
 
 
 def content_files(root: Path) -> list[Path]:
-    """Every YAML file below ``root`` (``.yml`` or ``.yaml`` in any case), in a stable order."""
+    """Every YAML file below ``root`` (``.yml`` or ``.yaml`` in any case), in a stable order.
+
+    Linked folders are not entered; a linked file is listed (and refused later if it points
+    outside the folder)."""
     if root.is_file():
         return [root]
-    return sorted(
-        p for p in root.rglob("*") if p.suffix.lower() in CONTENT_SUFFIXES and p.is_file()
-    )
+    found: list[Path] = []
+    # A live preview lists the folder on every save: one scandir per folder, where each entry
+    # already says what it is, takes a fraction of the time of rglob's Path per entry.
+    folders = [str(root)]
+    while folders:
+        try:
+            entries = list(os.scandir(folders.pop()))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(entry.path)
+            elif os.path.splitext(entry.name)[1].lower() in CONTENT_SUFFIXES and entry.is_file():
+                found.append(Path(entry.path))
+    return sorted(found)
 
 
 Stamp = tuple[int, int]

@@ -37,7 +37,7 @@ from kulturdialog.views import urls
 from kulturdialog.views.calendars import calendars
 from kulturdialog.views.labels import LANGUAGES, label
 from kulturdialog.views.pages import all_pages
-from kulturdialog.views.render import GeneratedPage, Renderer
+from kulturdialog.views.render import GeneratedPage, Renderer, Reuse
 
 STYLESHEET = "assets/kulturdialog.css"
 
@@ -77,6 +77,8 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
     """During a preview: validated content files, so that a save reads only what changed."""
     incremental: incremental.Preview | None = None
     """During a preview: what a save keeps from the build before."""
+    reuse: Reuse | None = None
+    """During a preview: the generated pages of the build before, per item."""
     env: Any = None
     """The theme's Jinja environment; during a preview, kept across builds."""
     env_key: tuple[Any, ...] = ()
@@ -96,6 +98,7 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
             preview.attach_console()
             self.file_cache = FileCache()
             self.incremental = incremental.Preview()
+            self.reuse = Reuse()
 
     def on_shutdown(self) -> None:
         if self.incremental is not None:
@@ -162,6 +165,7 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
             directory_urls=config.use_directory_urls,
             site_url=config.site_url,
             cache=Path(config.config_file_path).parent / self.config.cache_dir / "qr",
+            reuse=self.reuse,
         )
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -219,6 +223,8 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
             pages = list(all_pages(self.renderer)) if not self.problems else []
         finally:
             gc.enable()
+        if self.reuse is not None and not self.problems:
+            self.reuse.prune()
         gc.freeze()
         # Calendar files (.ics) for dated gatherings, series and programmes.
         stamp = datetime.now(UTC).replace(microsecond=0)

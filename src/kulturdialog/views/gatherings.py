@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from typing import Any
 
 from kulturdialog.model import Gathering
@@ -34,7 +35,11 @@ def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
         question_sets=question_set_items(renderer),
     )
     for gathering in library.sorted_gatherings():
-        yield from gathering_pages(renderer, gathering)
+        yield from renderer.reused(
+            ("gathering", gathering.id),
+            renderer.gathering_inputs(gathering),
+            partial(gathering_pages, renderer, gathering),
+        )
     for entry in library.question_sets.values():
         qs = entry.model
         src = urls.question_set(qs.id)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -13,7 +13,7 @@ import yaml
 from markupsafe import escape
 
 from kulturdialog.library import Library
-from kulturdialog.model import Gathering
+from kulturdialog.model import Gathering, GroupWorkBlock
 from kulturdialog.views import urls
 from kulturdialog.views.environment import environment, long_date
 from kulturdialog.views.labels import label
@@ -82,6 +82,51 @@ def _front_matter(**meta: Any) -> str:
     return "---\n" + dumped + "---\n\n"
 
 
+@dataclass
+class Reuse:
+    """During a live preview: each item's pages as the last build made them, with the models
+    they were made from. A save makes new model objects only for the files it changed, so an
+    item whose models are all the very objects of the last build has the same pages, and their
+    keys are the same objects: neither is made nor compared again."""
+
+    made: dict[tuple[str, str], tuple[tuple[Any, ...], list[GeneratedPage]]] = field(
+        default_factory=dict
+    )
+    settings: tuple[Any, ...] = ()
+    """The site settings the kept pages were made with."""
+    used: set[tuple[str, str]] = field(default_factory=set)
+    """The items asked for since the last ``prune``."""
+
+    def pages(
+        self,
+        settings: tuple[Any, ...],
+        item: tuple[str, str],
+        inputs: tuple[Any, ...],
+        make: Callable[[], Iterable[GeneratedPage]],
+    ) -> list[GeneratedPage]:
+        if settings != self.settings:
+            self.made = {}
+            self.settings = settings
+        self.used.add(item)
+        kept = self.made.get(item)
+        if kept is not None and _same_objects(kept[0], inputs):
+            return kept[1]
+        made = list(make())
+        self.made[item] = (inputs, made)
+        return made
+
+    def prune(self) -> None:
+        """Forget the items no build has asked for since the last prune (deleted ones)."""
+        self.made = {item: kept for item, kept in self.made.items() if item in self.used}
+        self.used = set()
+
+
+def _same_objects(before: tuple[Any, ...], now: tuple[Any, ...]) -> bool:
+    # Identity, not equality: an equal model read again from a changed file is not trusted to
+    # be the same input, and identity is what makes the check cost nothing.
+    return len(before) == len(now) and all(a is b for a, b in zip(before, now, strict=True))
+
+
 class Renderer:
     """Renders pages and fragments of one library for one site."""
 
@@ -93,6 +138,7 @@ class Renderer:
         directory_urls: bool = True,
         site_url: str | None = None,
         cache: Path | None = None,
+        reuse: Reuse | None = None,
     ):
         self.library = library
         self.site_url = site_url
@@ -102,7 +148,40 @@ class Renderer:
         self.language = language
         """Language of the site's own pages, such as the indexes."""
         self.directory_urls = directory_urls
+        self.reuse = reuse
+        """During a live preview: the pages of the last build, kept per item."""
         self._programmes: dict[str, list[Programme]] = {}
+
+    def reused(
+        self,
+        item: tuple[str, str],
+        inputs: tuple[Any, ...],
+        make: Callable[[], Iterable[GeneratedPage]],
+    ) -> Iterable[GeneratedPage]:
+        """The pages ``make`` makes for ``item`` (kind and id), which are a function of the
+        models in ``inputs`` and the site settings: kept from the last build when it had the
+        same ones."""
+        if self.reuse is None:
+            return make()
+        settings = (self.language, self.directory_urls, self.site_url, self.cache)
+        return self.reuse.pages(settings, item, inputs, make)
+
+    def gathering_inputs(self, gathering: Gathering) -> tuple[Any, ...]:
+        """Every model the pages of ``gathering`` are made from: itself, the question sets its
+        programme uses (which another file may hold) and the feedback on it."""
+        used = sorted(
+            {
+                block.question_set
+                for day in gathering.schedule
+                for block in day.programme
+                if isinstance(block, GroupWorkBlock)
+            }
+        )
+        return (
+            gathering,
+            *(self.library.question_set(ident) for ident in used),
+            *self.library.feedback_for(gathering.id),
+        )
 
     def programmes(self, gathering: Gathering) -> list[Programme]:
         """The programme of each day of ``gathering``, worked out once per build: its pages

@@ -9,7 +9,7 @@ minutes, who leads, the planned start and day, labels) is given to it here as da
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, partial
 from typing import Any
 from urllib.parse import urljoin
 
@@ -59,7 +59,11 @@ def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
     """For every gathering: group sheets, projector views and the timer; for every package with a
     run-sheet: its timer."""
     for gathering in renderer.library.sorted_gatherings():
-        yield from gathering_room_pages(renderer, gathering)
+        yield from renderer.reused(
+            ("gathering room", gathering.id),
+            renderer.gathering_inputs(gathering),
+            partial(gathering_room_pages, renderer, gathering),
+        )
     for package in renderer.library.sorted_packages():
         if package.runsheet is not None:
             yield package_timer(renderer, package)

@@ -12,9 +12,23 @@ from kulturdialog.content import FileCache, load_content
 from kulturdialog.views import urls
 from kulturdialog.views.pages import all_pages
 from kulturdialog.views.render import GeneratedPage, Renderer, Reuse
-from tests.conftest import ROOT
+from tests.conftest import FIXTURES, ROOT
 
 _TITLE = re.compile(r"^(\s*title: )(.+)$", re.MULTILINE)
+
+
+def linked_content(tmp_path: Path) -> Path:
+    """The bundled content with a gathering that has feedback, and a package that links to that
+    gathering and names a question set: every kind of link between files."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(FIXTURES / "feedback", content / "feedback")
+    shutil.copytree(FIXTURES / "packages" / "valid", content / "pakke")
+    package = content / "pakke" / "pakke.yml"
+    package.write_text(
+        package.read_text("utf-8") + "gatherings: [dialogmote-i-fjordby]\n", "utf-8"
+    )
+    return content
 
 
 def retitled(number: int, match: re.Match[str]) -> str:
@@ -35,8 +49,7 @@ def test_after_an_edit_to_any_file_the_kept_pages_are_those_a_fresh_build_makes(
     # Each file in turn gets every title changed: a gathering, a question set that another
     # file's gathering uses, a package, a series. A page kept from the build before must have
     # the key (everything its text is made from) that a renderer without kept pages gives it.
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
+    content = linked_content(tmp_path)
     cache, reuse = FileCache(), Reuse()
     before = list(all_pages(Renderer(load_content(content, cache), reuse=reuse)))
     reuse.prune()
@@ -55,6 +68,13 @@ def test_after_an_edit_to_any_file_the_kept_pages_are_those_a_fresh_build_makes(
         reused += len({id(page) for page in before} & {id(page) for page in kept})
         before = kept
     assert reused > 0
+    # Feedback deleted: the gathering's pages no longer link to a feedback page.
+    for path in content.glob("feedback/*-*.yml"):
+        path.unlink()
+    library = load_content(content, cache)
+    assert keyed(list(all_pages(Renderer(library, reuse=reuse)))) == keyed(
+        list(all_pages(Renderer(library)))
+    )
 
 
 def test_a_gathering_s_pages_are_made_again_when_a_question_set_of_another_file_changes(

@@ -6,7 +6,9 @@ from collections.abc import Iterator
 from functools import partial
 from typing import Any
 
-from kulturdialog.model import Gathering
+from markupsafe import Markup
+
+from kulturdialog.model import Gathering, Package, QuestionSet
 from kulturdialog.views import package_urls, room, urls
 from kulturdialog.views.after import after
 from kulturdialog.views.labels import label
@@ -24,7 +26,7 @@ def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
         site_language,
         "index",
         label("gatherings", site_language),
-        gatherings=gathering_items(renderer),
+        cards=gathering_cards(renderer, urls.gatherings_index()),
     )
     yield renderer.page(
         "question_set/index.md",
@@ -32,7 +34,7 @@ def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
         site_language,
         "index",
         label("question_sets", site_language),
-        question_sets=question_set_items(renderer),
+        cards=question_set_cards(renderer, urls.question_sets_index()),
     )
     for gathering in library.sorted_gatherings():
         yield from renderer.reused(
@@ -42,8 +44,17 @@ def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
         )
     for entry in library.question_sets.values():
         qs = entry.model
-        src = urls.question_set(qs.id)
-        yield renderer.page(
+        yield from renderer.reused(
+            ("question set", qs.id),
+            (qs, *users_models(renderer, qs.id)),
+            partial(question_set_page, renderer, qs),
+        )
+
+
+def question_set_page(renderer: Renderer, qs: QuestionSet) -> list[GeneratedPage]:
+    src = urls.question_set(qs.id)
+    return [
+        renderer.page(
             "question_set/page.md",
             src,
             qs.language,
@@ -52,6 +63,7 @@ def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
             qs=qs,
             users=users_of(renderer, qs.id, src),
         )
+    ]
 
 
 def gathering_pages(renderer: Renderer, gathering: Gathering) -> Iterator[GeneratedPage]:
@@ -112,27 +124,39 @@ def gathering_pages(renderer: Renderer, gathering: Gathering) -> Iterator[Genera
             )
 
 
-def gathering_items(renderer: Renderer) -> list[dict[str, Any]]:
-    return [
-        {
-            "gathering": g,
-            "total": sum(block.minutes for block in g.blocks),
-            "after": after(renderer, g),
-        }
-        for g in renderer.library.sorted_gatherings()
-    ]
-
-
-def question_set_items(renderer: Renderer) -> list[dict[str, Any]]:
+def gathering_cards(renderer: Renderer, page_src: str) -> list[Markup]:
     library = renderer.library
+
+    def item(g: Gathering, feedback: bool) -> dict[str, Any]:
+        total = sum(block.minutes for block in g.blocks)
+        return {"item": {"gathering": g, "total": total, "feedback": feedback}}
+
     items = []
-    for id, entry in sorted(library.question_sets.items(), key=lambda kv: kv[1].model.title):
-        users = [
-            library.package(user).title if kind == "package" else library.gathering(user).title
-            for kind, user in library.used_by.get(id, [])
-        ]
-        items.append({"qs": entry.model, "users": users})
-    return items
+    for g in library.sorted_gatherings():
+        feedback = bool(library.feedback_for(g.id))
+        items.append((g.id, (g, feedback), partial(item, g, feedback)))
+    return renderer.cards("gathering/card.html", page_src, items)
+
+
+def question_set_cards(renderer: Renderer, page_src: str) -> list[Markup]:
+    def item(qs: QuestionSet, users: list[Gathering | Package]) -> dict[str, Any]:
+        return {"item": {"qs": qs, "users": [user.title for user in users]}}
+
+    items = []
+    for entry in sorted(renderer.library.question_sets.values(), key=lambda e: e.model.title):
+        qs = entry.model
+        users = users_models(renderer, qs.id)
+        items.append((qs.id, (qs, *users), partial(item, qs, users)))
+    return renderer.cards("question_set/card.html", page_src, items)
+
+
+def users_models(renderer: Renderer, question_set_id: str) -> list[Gathering | Package]:
+    """Every gathering or package that uses a question set."""
+    library = renderer.library
+    return [
+        library.package(id) if kind == "package" else library.gathering(id)
+        for kind, id in library.used_by.get(question_set_id, [])
+    ]
 
 
 def users_of(renderer: Renderer, question_set_id: str, page_src: str) -> list[tuple[str, str, str]]:
@@ -175,11 +199,11 @@ def question_set_fragment(renderer: Renderer, id: str, page_src: str) -> str:
 
 def gathering_list_fragment(renderer: Renderer, page_src: str) -> str:
     return renderer.fragment(
-        "gathering/list_embed.html", page_src, gatherings=gathering_items(renderer)
+        "gathering/list_embed.html", page_src, cards=gathering_cards(renderer, page_src)
     )
 
 
 def question_set_list_fragment(renderer: Renderer, page_src: str) -> str:
     return renderer.fragment(
-        "question_set/list_embed.html", page_src, question_sets=question_set_items(renderer)
+        "question_set/list_embed.html", page_src, cards=question_set_cards(renderer, page_src)
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from kulturdialog import schedule
@@ -68,7 +69,24 @@ def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
         packages=package_items(renderer, package_urls.packages_index()),
     )
     for package in renderer.library.sorted_packages():
-        yield from package_pages(renderer, package)
+        yield from renderer.reused(
+            ("package", package.id),
+            package_inputs(renderer, package),
+            partial(package_pages, renderer, package),
+        )
+
+
+def package_inputs(renderer: Renderer, package: Package) -> tuple[Any, ...]:
+    """Every model the pages of ``package`` are made from: itself, the question sets it and its
+    run-sheet name, and the gatherings it links to by title."""
+    library = renderer.library
+    steps = package.runsheet.steps if package.runsheet else []
+    used = [*package.question_sets, *(s.question_set for s in steps if s.question_set)]
+    return (
+        package,
+        *(library.question_set(ident) for ident in used),
+        *(library.gathering(ident) for ident in package.gatherings),
+    )
 
 
 def package_pages(renderer: Renderer, package: Package) -> Iterator[GeneratedPage]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from kulturdialog.library import Library
 from kulturdialog.model import Gathering, GroupWorkBlock
@@ -92,8 +92,10 @@ class Reuse:
     made: dict[tuple[str, str], tuple[tuple[Any, ...], list[GeneratedPage]]] = field(
         default_factory=dict
     )
+    cards: dict[tuple[str, str, str], tuple[tuple[Any, ...], Markup]] = field(default_factory=dict)
+    """The card of each item in each list, by template, page and id."""
     settings: tuple[Any, ...] = ()
-    """The site settings the kept pages were made with."""
+    """The site settings the kept pages and cards were made with."""
     used: set[tuple[str, str]] = field(default_factory=set)
     """The items asked for since the last ``prune``."""
 
@@ -105,7 +107,7 @@ class Reuse:
         make: Callable[[], Iterable[GeneratedPage]],
     ) -> list[GeneratedPage]:
         if settings != self.settings:
-            self.made = {}
+            self.made, self.cards = {}, {}
             self.settings = settings
         self.used.add(item)
         kept = self.made.get(item)
@@ -115,9 +117,29 @@ class Reuse:
         self.made[item] = (inputs, made)
         return made
 
+    def card(
+        self,
+        settings: tuple[Any, ...],
+        place: tuple[str, str, str],
+        inputs: tuple[Any, ...],
+        make: Callable[[], Markup],
+    ) -> Markup:
+        """The card of one item (template, page and id) of a list, kept like pages are."""
+        if settings != self.settings:
+            self.made, self.cards = {}, {}
+            self.settings = settings
+        kept = self.cards.get(place)
+        if kept is not None and _same_objects(kept[0], inputs):
+            return kept[1]
+        card = make()
+        self.cards[place] = (inputs, card)
+        return card
+
     def prune(self) -> None:
         """Forget the items no build has asked for since the last prune (deleted ones)."""
         self.made = {item: kept for item, kept in self.made.items() if item in self.used}
+        ids = {ident for _, ident in self.used}
+        self.cards = {place: kept for place, kept in self.cards.items() if place[2] in ids}
         self.used = set()
 
 
@@ -245,6 +267,29 @@ class Renderer:
         settings = (self.language, self.directory_urls, self.site_url)
         key = (template, src, language, settings, sorted(context.items()))
         return GeneratedPage(src, partial(self.render, template, src, language, **context), key)
+
+    def cards(
+        self,
+        template: str,
+        page_src: str,
+        items: Iterable[tuple[str, tuple[Any, ...], Callable[[], dict[str, Any]]]],
+    ) -> list[Markup]:
+        """One card per item from ``template``, for a list on the page at ``page_src`` in the
+        site language. Each item is its id, the models (or True, False, None) its card shows,
+        and a function that gives the template's context. A card whose models are the very
+        objects it was last made from is kept: an index of every gathering is made again on
+        every save of a live preview, and most of its cards are the same."""
+
+        def make(context: Callable[[], dict[str, Any]]) -> Markup:
+            return Markup(self.render(template, page_src, self.language, **context()))
+
+        if self.reuse is None:
+            return [make(context) for _, _, context in items]
+        settings = (self.language, self.directory_urls, self.site_url, self.cache)
+        return [
+            self.reuse.card(settings, (template, page_src, ident), inputs, partial(make, context))
+            for ident, inputs, context in items
+        ]
 
     def fragment(self, template: str, page_src: str, **context: Any) -> str:
         """An HTML fragment from ``template``, for a macro on ``page_src``."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from functools import partial
 from typing import Any
 
 from kulturdialog.calendar import has_calendar, unplaced
@@ -26,19 +27,36 @@ def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
         plans=plan_items(renderer),
     )
     for plan in sorted_plans(renderer):
-        yield from plan_pages(renderer, plan)
+        yield from renderer.reused(
+            ("plan", plan.id),
+            (plan, *_worksheets_of(renderer, plan)),
+            partial(plan_pages, renderer, plan),
+        )
+    users = worksheet_users(renderer)
     for entry in renderer.library.worksheets.values():
         worksheet = entry.model
-        src = urls.worksheet(worksheet.id)
-        yield renderer.page(
+        used_in = users.get(worksheet.id, [])
+        yield from renderer.reused(
+            ("worksheet", worksheet.id),
+            (worksheet, *(plan for plan, _ in used_in)),
+            partial(worksheet_page, renderer, worksheet, used_in),
+        )
+
+
+def worksheet_page(
+    renderer: Renderer, worksheet: Worksheet, users: list[tuple[Plan, Item]]
+) -> list[GeneratedPage]:
+    return [
+        renderer.page(
             "worksheet/page.md",
-            src,
+            urls.worksheet(worksheet.id),
             worksheet.language,
             "worksheet",
             worksheet.title,
             ws=worksheet,
-            users=worksheet_users(renderer, worksheet.id),
+            users=users,
         )
+    ]
 
 
 def plan_pages(renderer: Renderer, plan: Plan) -> Iterator[GeneratedPage]:
@@ -98,14 +116,14 @@ def plan_items(renderer: Renderer) -> list[dict[str, Any]]:
     return items
 
 
-def worksheet_users(renderer: Renderer, worksheet_id: str) -> list[tuple[Plan, Item]]:
-    """(series, meeting) of every meeting that uses the worksheet."""
-    return [
-        (entry.model, item)
-        for entry in renderer.library.series.values()
-        for item in entry.model.items
-        if item.worksheet == worksheet_id
-    ]
+def worksheet_users(renderer: Renderer) -> dict[str, list[tuple[Plan, Item]]]:
+    """For each worksheet id: (series, meeting) of every meeting that uses the worksheet."""
+    users: dict[str, list[tuple[Plan, Item]]] = {}
+    for entry in renderer.library.series.values():
+        for item in entry.model.items:
+            if item.worksheet:
+                users.setdefault(item.worksheet, []).append((entry.model, item))
+    return users
 
 
 def _worksheet(renderer: Renderer, item: Item) -> Worksheet | None:

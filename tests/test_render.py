@@ -25,9 +25,7 @@ def linked_content(tmp_path: Path) -> Path:
     shutil.copytree(FIXTURES / "feedback", content / "feedback")
     shutil.copytree(FIXTURES / "packages" / "valid", content / "pakke")
     package = content / "pakke" / "pakke.yml"
-    package.write_text(
-        package.read_text("utf-8") + "gatherings: [dialogmote-i-fjordby]\n", "utf-8"
-    )
+    package.write_text(package.read_text("utf-8") + "gatherings: [dialogmote-i-fjordby]\n", "utf-8")
     return content
 
 
@@ -111,3 +109,22 @@ def test_other_settings_make_every_page_again(tmp_path: Path) -> None:
     again = list(all_pages(Renderer(library, reuse=reuse, directory_urls=False)))
     assert keyed(again) == keyed(list(all_pages(Renderer(library, directory_urls=False))))
     assert not {id(page) for page in first} & {id(page) for page in again}
+
+
+def test_a_deleted_item_s_pages_and_cards_are_forgotten(tmp_path: Path) -> None:
+    content = linked_content(tmp_path)
+    cache, reuse = FileCache(), Reuse()
+    renderer = Renderer(load_content(content, cache), reuse=reuse)
+    list(all_pages(renderer))
+    reuse.prune()
+    assert ("gathering", "dialogmote-i-fjordby") in reuse.made
+    assert any(place[2] == "dialogmote-i-fjordby" for place in reuse.cards)
+    for path in content.glob("feedback/*.yml"):
+        path.unlink()
+    (content / "pakke" / "pakke.yml").unlink()
+    list(all_pages(Renderer(load_content(content, cache), reuse=reuse)))
+    reuse.prune()
+    assert ("gathering", "dialogmote-i-fjordby") not in reuse.made
+    assert ("package", "pakke") not in reuse.made
+    assert not any(place[2] == "dialogmote-i-fjordby" for place in reuse.cards)
+    assert ("gathering", "nasjonalt-dialogseminar-2023") in reuse.made

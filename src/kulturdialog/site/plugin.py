@@ -32,7 +32,7 @@ from kulturdialog.site import (
     site_language,
     staging,
 )
-from kulturdialog.site.minify import minify_css
+from kulturdialog.site.minify import minify_css, minify_js
 from kulturdialog.views import urls
 from kulturdialog.views.calendars import calendars
 from kulturdialog.views.labels import LANGUAGES, label
@@ -269,6 +269,8 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
             content = asset.read_bytes()
             if asset.name.endswith(".css"):
                 content = minify_css(content.decode("utf-8")).encode("utf-8")
+            elif asset.name.endswith(".js"):
+                content = minify_js(content.decode("utf-8")).encode("utf-8")
             add(File.generated(config, src, content=content), f"the asset {src}")
         if clashes:
             raise PluginError(

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from markupsafe import Markup, escape
@@ -92,6 +92,7 @@ class Reuse:
     made: dict[tuple[str, str], tuple[tuple[Any, ...], list[GeneratedPage]]] = field(
         default_factory=dict
     )
+    """The pages of each item, by kind and id."""
     cards: dict[tuple[str, str, str], tuple[tuple[Any, ...], Markup]] = field(default_factory=dict)
     """The card of each item in each list, by template, page and id."""
     settings: tuple[Any, ...] = ()
@@ -106,16 +107,9 @@ class Reuse:
         inputs: tuple[Any, ...],
         make: Callable[[], Iterable[GeneratedPage]],
     ) -> list[GeneratedPage]:
-        if settings != self.settings:
-            self.made, self.cards = {}, {}
-            self.settings = settings
+        self._settle(settings)
         self.used.add(item)
-        kept = self.made.get(item)
-        if kept is not None and _same_objects(kept[0], inputs):
-            return kept[1]
-        made = list(make())
-        self.made[item] = (inputs, made)
-        return made
+        return _kept(self.made, item, inputs, lambda: list(make()))
 
     def card(
         self,
@@ -125,15 +119,13 @@ class Reuse:
         make: Callable[[], Markup],
     ) -> Markup:
         """The card of one item (template, page and id) of a list, kept like pages are."""
+        self._settle(settings)
+        return _kept(self.cards, place, inputs, make)
+
+    def _settle(self, settings: tuple[Any, ...]) -> None:
         if settings != self.settings:
             self.made, self.cards = {}, {}
             self.settings = settings
-        kept = self.cards.get(place)
-        if kept is not None and _same_objects(kept[0], inputs):
-            return kept[1]
-        card = make()
-        self.cards[place] = (inputs, card)
-        return card
 
     def prune(self) -> None:
         """Forget the items no build has asked for since the last prune (deleted ones)."""
@@ -141,6 +133,25 @@ class Reuse:
         ids = {ident for _, ident in self.used}
         self.cards = {place: kept for place, kept in self.cards.items() if place[2] in ids}
         self.used = set()
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _kept(
+    store: dict[K, tuple[tuple[Any, ...], V]],
+    key: K,
+    inputs: tuple[Any, ...],
+    make: Callable[[], V],
+) -> V:
+    """What ``store`` holds at ``key`` if it was made from ``inputs``, else ``make()``, kept."""
+    kept = store.get(key)
+    if kept is not None and _same_objects(kept[0], inputs):
+        return kept[1]
+    value = make()
+    store[key] = (inputs, value)
+    return value
 
 
 def _same_objects(before: tuple[Any, ...], now: tuple[Any, ...]) -> bool:

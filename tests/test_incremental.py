@@ -118,6 +118,12 @@ def test_after_edits_the_served_site_equals_a_clean_build(
     wait_for(participant, lambda page: "Riksdialogseminar" in page)
     wait_for(serve.url + "gatherings/", lambda page: "Riksdialogseminar" in page)
 
+    # A question set that the seminar uses, written in a file of its own: the seminar's pages,
+    # which show its title, are made again though the seminar's file did not change.
+    used = content / "dialogues" / "dialogtema-1.yml"
+    used.write_bytes(used.read_bytes().replace(b"title: Dialogtema 1", b"title: Samtaletema 1", 1))
+    wait_for(participant, lambda page: "Samtaletema 1" in page)
+
     # A new question set: its page appears.
     added = content / "dialogues" / "dialogtema-3.yml"
     text = (content / "dialogues" / "dialogtema-1.yml").read_text("utf-8")

@@ -8,6 +8,10 @@ import shutil
 from functools import partial
 from pathlib import Path
 
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from kulturdialog.content import FileCache, load_content
 from kulturdialog.views import urls
 from kulturdialog.views.pages import all_pages
@@ -128,3 +132,50 @@ def test_a_deleted_item_s_pages_and_cards_are_forgotten(tmp_path: Path) -> None:
     assert ("package", "pakke") not in reuse.made
     assert not any(place[2] == "dialogmote-i-fjordby" for place in reuse.cards)
     assert ("gathering", "nasjonalt-dialogseminar-2023") in reuse.made
+
+
+EDITS = st.lists(
+    st.tuples(
+        st.integers(min_value=0, max_value=99),
+        st.sampled_from(["retitle", "restore", "feedback"]),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(edits=EDITS)
+def test_after_any_sequence_of_edits_and_undos_the_kept_pages_are_those_of_a_fresh_build(
+    tmp_path_factory: pytest.TempPathFactory, edits: list[tuple[int, str]]
+) -> None:
+    # An edit may be undone (the file gets its old text back, as new objects equal to the old
+    # ones), feedback may come and go, and edits may follow one another before a build: the
+    # pages kept after each build still have the keys of a fresh build of the same content.
+    content = linked_content(tmp_path_factory.mktemp("edits"))
+    files = sorted(content.rglob("*.yml"))
+    original = {path: path.read_text("utf-8") for path in files}
+    cache, reuse = FileCache(), Reuse()
+    list(all_pages(Renderer(load_content(content, cache), reuse=reuse)))
+    reuse.prune()
+    feedback = sorted(content.glob("feedback/*-*.yml"))
+    for step, (choice, action) in enumerate(edits):
+        if action == "feedback":
+            # A feedback file taken away, or put back.
+            path = feedback[choice % len(feedback)]
+            if path.exists():
+                path.unlink()
+            else:
+                path.write_text(original[path], "utf-8")
+        else:
+            path = files[choice % len(files)]
+            text = original[path]
+            if action == "retitle" and path.exists():
+                text = _TITLE.sub(partial(retitled, step), path.read_text("utf-8"))
+            path.write_text(text, "utf-8")
+        library = load_content(content, cache)
+        kept = list(all_pages(Renderer(library, reuse=reuse)))
+        reuse.prune()
+        assert keyed(kept) == keyed(list(all_pages(Renderer(library)))), (path.name, action)

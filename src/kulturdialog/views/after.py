@@ -40,10 +40,15 @@ def after(renderer: Renderer, gathering: Gathering) -> After:
     # Double quotes, as authors type them in any shell, Windows' included.
     command = f'kulturdialog new gathering "{example}" --from {gathering.id}'
     return After(
-        feedback=bool(renderer.library.feedback_for(gathering.id)),
+        feedback=has_feedback_page(renderer, gathering),
         command=command,
         kit=urls.local_kit(gathering.id) if offered_as_kit(gathering) else None,
     )
+
+
+def has_feedback_page(renderer: Renderer, gathering: Gathering) -> bool:
+    """Whether ``gathering`` has a feedback page: some group's feedback on it was published."""
+    return bool(renderer.library.feedback_for(gathering.id))
 
 
 def offered_as_kit(gathering: Gathering) -> bool:

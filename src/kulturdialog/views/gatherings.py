@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from kulturdialog.model import Gathering, Package, QuestionSet
 from kulturdialog.views import package_urls, room, urls
-from kulturdialog.views.after import after
+from kulturdialog.views.after import after, has_feedback_page
 from kulturdialog.views.labels import label
 from kulturdialog.views.programme import programme
 from kulturdialog.views.render import GeneratedPage, Renderer
@@ -133,7 +133,7 @@ def gathering_cards(renderer: Renderer, page_src: str) -> list[Markup]:
 
     items = []
     for g in library.sorted_gatherings():
-        feedback = bool(library.feedback_for(g.id))
+        feedback = has_feedback_page(renderer, g)
         items.append((g.id, (g, feedback), partial(item, g, feedback)))
     return renderer.cards("gathering/card.html", page_src, items)
 

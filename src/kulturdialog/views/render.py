@@ -185,6 +185,11 @@ class Renderer:
         """During a live preview: the pages of the last build, kept per item."""
         self._programmes: dict[str, list[Programme]] = {}
 
+    @property
+    def settings(self) -> tuple[Any, ...]:
+        """Everything besides the content that a page or a card is made with."""
+        return (self.language, self.directory_urls, self.site_url, self.cache)
+
     def reused(
         self,
         item: tuple[str, str],
@@ -196,8 +201,7 @@ class Renderer:
         same ones."""
         if self.reuse is None:
             return make()
-        settings = (self.language, self.directory_urls, self.site_url, self.cache)
-        return self.reuse.pages(settings, item, inputs, make)
+        return self.reuse.pages(self.settings, item, inputs, make)
 
     def gathering_inputs(self, gathering: Gathering) -> tuple[Any, ...]:
         """Every model the pages of ``gathering`` are made from: itself, the question sets its
@@ -296,9 +300,10 @@ class Renderer:
 
         if self.reuse is None:
             return [make(context) for _, _, context in items]
-        settings = (self.language, self.directory_urls, self.site_url, self.cache)
         return [
-            self.reuse.card(settings, (template, page_src, ident), inputs, partial(make, context))
+            self.reuse.card(
+                self.settings, (template, page_src, ident), inputs, partial(make, context)
+            )
             for ident, inputs, context in items
         ]
 

@@ -80,7 +80,7 @@ def only_problem(name: str) -> Problem:
             7,
             3,
             "presentations",
-            "an announced package has no material yet",
+            "a package with 'status: announced' has no material here",
         ),
         (
             "unknown-presentation.yml",

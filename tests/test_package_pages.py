@@ -142,13 +142,15 @@ def test_activity_areas_package_has_the_five_areas_with_their_measures(bundled: 
     ]
 
 
-def test_announced_packages_say_so_and_show_only_the_seed_s_words(bundled: Build) -> None:
+def test_packages_the_source_gives_no_contents_of_say_so_and_show_only_its_words(
+    bundled: Build,
+) -> None:
     for id in ANNOUNCED:
         assert not (bundled.site / "packages" / id / "presentations").exists()
         assert not (bundled.site / "packages" / id / "runsheet").exists()
         path = f"packages/{id}/index.html"
         article = bundled.article(path)
-        assert "Denne temapakken er varslet" in article.select_one(".kd-announced").get_text()
+        assert "gjengir ikke innholdet" in article.select_one(".kd-announced").get_text()
         # Form, method and audience are the collection's, under the collection's own heading
         # that says there are three packages; not lists of this package alone.
         collection = article.select_one("section.kd-section--top")

@@ -33,7 +33,11 @@ def test_one_group_sheet_per_question_set_with_roles_questions_and_priority_line
     roles = [
         li.select_one(".kd-name-lines__role").get_text() for li in group.select(".kd-name-lines li")
     ]
-    assert roles == ["Møteleder og tidtaker", "Skriver", "En som holder dere på sporet tematisk"]
+    assert roles == [
+        "Velg en møteleder og tidtaker",
+        "Velg en skriver",
+        "Velg en som holder dere på sporet tematisk",
+    ]
     assert all(li.select_one(".kd-line") for li in group.select(".kd-name-lines li"))
     questions = group.select(".kd-sheet__questions > li")
     assert len(questions) == 2

@@ -50,7 +50,7 @@ def test_participant_page_carries_the_question_sets_and_preparation(bundled: Bui
     assert "8.5.2 Samarbeidet mellom kulturskole og utdanningssektoren" in text
     assert "Hvordan kan suksesskriteriene omsettes i konkret handling" in text
     # Facilitator notes stay off the participant page.
-    assert "sparring" not in text
+    assert "Rammer og program for bruk av materialet" not in text
 
 
 def test_facilitator_guide_has_notes_roles_and_report_back(bundled: Build) -> None:
@@ -58,8 +58,8 @@ def test_facilitator_guide_has_notes_roles_and_report_back(bundled: Build) -> No
     text = article.get_text(" ", strip=True)
     for expected in (
         "Notater til fasilitator",
-        "sparring",
-        "Møteleder og tidtaker",
+        "Rammer og program for bruk av materialet",
+        "Velg en møteleder og tidtaker",
         "Hvordan svarer vi?",
         "Hver gruppe prioriterer 1–3 punkt.",
         "anders.ronningen@kulturskoleradet.no",

@@ -33,13 +33,13 @@ def _check_status(entry: Entry[Package]) -> Iterator[Problem]:
             "a published package needs at least one presentation; add 'presentations', "
             "or write 'status: announced' while the material is not ready",
         )
-    if package.status == "announced":
+    if package.status != "published":
         for name in ("presentations", "runsheet"):
             if getattr(package, name):
                 yield entry.problem(
                     (name,),
-                    f"an announced package has no material yet, but this one has '{name}'; "
-                    "write 'status: published', or remove it",
+                    f"a package with 'status: {package.status}' has no material here, but "
+                    f"this one has '{name}'; write 'status: published', or remove it",
                 )
 
 

@@ -127,6 +127,9 @@ class Figure(Model):
     """The survey question the values answer, only when the source gives it for this figure."""
     note: Text | None = None
     """What the values are based on, as the source's note says."""
+    values_from_text: bool = False
+    """True when the source's text gives only some of the figure's values, the ones written
+    here; the page then says that the figure has more."""
 
     @model_validator(mode="after")
     def _titled(self) -> Figure:
@@ -210,8 +213,10 @@ class Package(Model):
     """The package's title."""
     language: Language
     """Language the package is written in: nb, nn, da or en."""
-    status: Literal["published", "announced"] = "published"
-    """'published' when the material is here; 'announced' when it is named but not yet made."""
+    status: Literal["published", "announced", "elsewhere"] = "published"
+    """'published' when the material is here; 'announced' when it is named but not yet made;
+    'elsewhere' when the material exists but the source names it without giving its contents.
+    An announced package and one kept elsewhere have no presentations or run-sheet here."""
     collection: Text | None = None
     """The set of packages this one belongs to, as the source names it."""
     part: Text | None = None

@@ -68,7 +68,7 @@ def plan_pages(renderer: Renderer, plan: Plan) -> Iterator[GeneratedPage]:
         plan.kind,
         plan.title,
         plan=plan,
-        semesters=timeline.semesters(plan),
+        years=timeline.years(plan),
         undated=timeline.undated(plan),
         dated=timeline.is_dated(plan),
         span=timeline.span(plan),

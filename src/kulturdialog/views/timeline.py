@@ -1,4 +1,4 @@
-"""A series or programme laid out in time: semesters, months and the items in each."""
+"""A series or programme laid out in time: years, months and the items in each."""
 
 from __future__ import annotations
 
@@ -82,27 +82,26 @@ class Month:
 
 
 @dataclass(frozen=True)
-class Semester:
-    """Spring (January to June) or autumn (July to December) of a year."""
+class Year:
+    """One year of the timeline. Years, not semesters: a source counts its own semesters, and
+    dates before or after its period would make semesters it does not have."""
 
     year: int
-    season: str
-    """'spring' or 'autumn'."""
     months: list[Month] = field(default_factory=list)
 
 
-def semesters(plan: Plan) -> list[Semester]:
-    """The dated items of ``plan`` by semester and month, in time order."""
+def years(plan: Plan) -> list[Year]:
+    """The dated items of ``plan`` by year and month, the months in time order and the items
+    of a month in the order written, as the source lists them."""
     found: dict[tuple[int, int], Month] = {}
-    for item in sorted(_dated(plan), key=lambda i: item_first_day(i) or date.max):
+    for item in _dated(plan):
         day = item_first_day(item)
         assert day is not None
         found.setdefault((day.year, day.month), Month(day.year, day.month)).items.append(item)
-    result: list[Semester] = []
-    for (year, month), entry in sorted(found.items()):
-        season = "spring" if month <= 6 else "autumn"
-        if not result or (result[-1].year, result[-1].season) != (year, season):
-            result.append(Semester(year, season))
+    result: list[Year] = []
+    for (year, _), entry in sorted(found.items()):
+        if not result or result[-1].year != year:
+            result.append(Year(year))
         result[-1].months.append(entry)
     return result
 

@@ -88,6 +88,15 @@ class Library:
     def gathering(self, id: str) -> Gathering:
         return self.gatherings[id].model
 
+    def gatherings_naming(self, package_id: str) -> list[str]:
+        """Ids of the gatherings that name ``package_id`` (themselves or in a block), in the
+        order of ``sorted_gatherings``."""
+        return [
+            g.id
+            for g in self.sorted_gatherings()
+            if any(id == package_id for _, id in package_references(g))
+        ]
+
     def question_set(self, id: str) -> QuestionSet:
         return self.question_sets[id].model
 
@@ -119,6 +128,19 @@ class Library:
                 g.title,
             ),
         )
+
+
+def package_references(gathering: Gathering) -> list[tuple[tuple[Key, ...], str]]:
+    """Every theme package ``gathering`` names, with the path of the field that names it: the
+    gathering's own ``package`` first, then each block's, day by day."""
+    found: list[tuple[tuple[Key, ...], str]] = []
+    if gathering.package is not None:
+        found.append((("package",), gathering.package))
+    for day in gathering.schedule:
+        for index, block in enumerate(day.programme):
+            if block.package is not None:
+                found.append(((*day.path, "programme", index, "package"), block.package))
+    return found
 
 
 def register(

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 
 from kulturdialog import schedule
 from kulturdialog.errors import Problem
-from kulturdialog.library import Entry, Library
+from kulturdialog.library import Entry, Library, package_references
 from kulturdialog.model import Gathering, GroupWorkBlock
 from kulturdialog.model.gathering import ProgrammeDay
 
@@ -45,6 +45,18 @@ def check_gathering(entry: Entry[Gathering], library: Library) -> Iterator[Probl
         yield from _check_times(entry, day)
         yield from _check_week(entry, day)
     yield from _check_order(entry)
+    yield from _check_packages(entry, library)
+
+
+def _check_packages(entry: Entry[Gathering], library: Library) -> Iterator[Problem]:
+    for path, id in package_references(entry.model):
+        if id not in library.packages:
+            yield entry.problem(
+                path,
+                library.has_own_problems("package", id)
+                or f"there is no theme package with the id '{id}'; check the spelling or add "
+                f"it in the packages folder{_known(library.packages)}",
+            )
 
 
 def _check_times(entry: Entry[Gathering], day: ProgrammeDay) -> Iterator[Problem]:

@@ -46,6 +46,8 @@ class _Block(Model):
     warning_minutes: Minutes | None = None
     """How many minutes before this block ends the room timer turns to its warning. Leave out
     to use the gathering's setting."""
+    package: Id | None = None
+    """The id of the theme package this block uses; the pages link to it and it links back."""
 
 
 class TalkBlock(_Block):
@@ -204,6 +206,9 @@ class Gathering(Model):
     """A recording of the whole gathering."""
     documents: list[Link] = []
     """Documents from or about the gathering, such as the feedback the organisers received."""
+    package: Id | None = None
+    """The id of the theme package the gathering uses; its pages link to the package and its
+    preparation, and the package's page links back."""
 
     @model_validator(mode="after")
     def _one_day_or_several(self) -> Gathering:

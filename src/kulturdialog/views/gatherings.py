@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
 from markupsafe import Markup
 
+from kulturdialog.library import package_references
 from kulturdialog.model import Gathering, Package, QuestionSet
 from kulturdialog.views import package_urls, room, urls
 from kulturdialog.views.after import after, has_feedback_page
 from kulturdialog.views.labels import label
+from kulturdialog.views.packages import has_preparation
 from kulturdialog.views.programme import programme
 from kulturdialog.views.render import GeneratedPage, Renderer
 
@@ -66,9 +69,43 @@ def question_set_page(renderer: Renderer, qs: QuestionSet) -> list[GeneratedPage
     ]
 
 
+@dataclass(frozen=True)
+class NamedPackage:
+    """A theme package a gathering names, with the pages its own pages link to."""
+
+    package: Package
+    block: str | None
+    """The title of the block that names it; None when the gathering itself does."""
+    overview: str
+    preparation: str | None
+
+
+def named_packages(renderer: Renderer, gathering: Gathering) -> list[NamedPackage]:
+    """The packages ``gathering`` names, each once, where it first names them."""
+    found: dict[str, NamedPackage] = {}
+    for path, id in package_references(gathering):
+        if id in found or id not in renderer.library.packages:
+            continue
+        package = renderer.library.package(id)
+        block = None
+        if path[-1] == "package" and len(path) > 1:
+            day = next(d for d in gathering.schedule if d.path == path[:-3])
+            index = path[-2]
+            assert isinstance(index, int)
+            block = day.programme[index].title
+        found[id] = NamedPackage(
+            package,
+            block,
+            package_urls.package(id),
+            package_urls.preparation(id) if has_preparation(package) else None,
+        )
+    return list(found.values())
+
+
 def gathering_pages(renderer: Renderer, gathering: Gathering) -> Iterator[GeneratedPage]:
     days = renderer.programmes(gathering)
     context: dict[str, Any] = {
+        "packages": named_packages(renderer, gathering),
         "g": gathering,
         "p": days[0],
         "days": days,

@@ -9,6 +9,7 @@ from functools import partial
 from typing import Any
 
 from kulturdialog import schedule
+from kulturdialog.library import Library
 from kulturdialog.model import Package, QuestionSet
 from kulturdialog.model.package import Presentation, Step
 from kulturdialog.views import package_urls, room
@@ -85,8 +86,13 @@ def package_inputs(renderer: Renderer, package: Package) -> tuple[Any, ...]:
     return (
         package,
         *(library.question_set(ident) for ident in used),
-        *(library.gathering(ident) for ident in package.gatherings),
+        *(library.gathering(ident) for ident in related_gatherings(library, package)),
     )
+
+
+def related_gatherings(library: Library, package: Package) -> list[str]:
+    """The gatherings the package names, then those that name the package, each once."""
+    return list(dict.fromkeys([*package.gatherings, *library.gatherings_naming(package.id)]))
 
 
 def package_pages(renderer: Renderer, package: Package) -> Iterator[GeneratedPage]:
@@ -181,7 +187,10 @@ def links(renderer: Renderer, package: Package, page_src: str) -> Links:
         question_sets=[
             (library.question_set(q), link.question_set(q)) for q in package.question_sets
         ],
-        gatherings=[(library.gathering(g).title, link.gathering(g)) for g in package.gatherings],
+        gatherings=[
+            (library.gathering(g).title, link.gathering(g))
+            for g in related_gatherings(library, package)
+        ],
     )
 
 

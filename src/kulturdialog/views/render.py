@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 import yaml
 from markupsafe import Markup, escape
 
-from kulturdialog.library import Library
+from kulturdialog.library import Library, package_references
 from kulturdialog.model import Gathering, GroupWorkBlock
 from kulturdialog.views import urls
 from kulturdialog.views.environment import environment, long_date
@@ -214,10 +214,12 @@ class Renderer:
                 if isinstance(block, GroupWorkBlock)
             }
         )
+        named = [id for _, id in package_references(gathering) if id in self.library.packages]
         return (
             gathering,
             *(self.library.question_set(ident) for ident in used),
             *self.library.feedback_for(gathering.id),
+            *(self.library.package(ident) for ident in named),
         )
 
     def programmes(self, gathering: Gathering) -> list[Programme]:

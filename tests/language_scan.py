@@ -1,9 +1,11 @@
-"""A scan of built pages for words of the wrong language: our labels and Material's strings.
+"""A scan of built pages for words of the wrong language: our labels, Material's strings and
+the author guide's own words.
 
 Every text node, every labelling attribute and the search messages Material keeps in the page's
 configuration are compared with the words that exist only in the other languages. The language a
 text is expected in is that of its nearest ``lang`` attribute, so author text marked with its own
-language is judged by that language.
+language is judged by that language. The guide's words are its headings and its field
+descriptions in each of its languages, so that a guide page of the wrong language is found.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from pathlib import Path
 import material
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from kulturdialog.views.labels import LANGUAGES, table
+from kulturdialog.views.fields import GUIDE_LANGUAGES, GUIDE_SUBFOLDERS, translations
+from kulturdialog.views.labels import LANGUAGES, label, table
 
+ROOT = Path(__file__).parent.parent
 MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
 _ENTRY = re.compile(r'^\s*"([a-z.]+)": "(.*)",?$', re.MULTILINE)
 ATTRIBUTES = ("aria-label", "placeholder", "title", "alt")
@@ -36,11 +40,41 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+THEME_LABELS = {"header": "theme_header", "footer": "theme_footer"}
+"""Material's keys whose words the theme takes from our labels (Material leaves them in English
+for nb and nn): the scan expects ours."""
+
+
 @cache
 def material_words(language: str) -> dict[str, str]:
-    """Material's translation of every key for ``language``."""
+    """The theme's word for every one of Material's keys in ``language``."""
     text = (MATERIAL_LANGUAGES / f"{language}.html").read_text("utf-8")
-    return {key: value for key, value in _ENTRY.findall(text) if key not in _NOT_WORDS}
+    found = {key: value for key, value in _ENTRY.findall(text) if key not in _NOT_WORDS}
+    return found | {key: label(ours, language) for key, ours in THEME_LABELS.items()}
+
+
+_HEADING = re.compile(r"^#+\s+(.+?)(?:\s*\{[^}]*\})?\s*$", re.MULTILINE)
+
+
+@cache
+def guide_words(language: str) -> frozenset[str]:
+    """The author guide's words in one of its languages: its headings and field descriptions."""
+    folder = ROOT / "docs" / "guide"
+    if language in GUIDE_SUBFOLDERS:
+        folder = folder / GUIDE_SUBFOLDERS[language]
+    found: set[str] = set()
+    for path in folder.glob("*.md"):
+        text = re.sub(r"```.*?```", "", path.read_text("utf-8"), flags=re.DOTALL)
+        found.update(h for h in _HEADING.findall(text) if "{{" not in h)
+    if language == "en":
+        found.update(key for other in translations().values() for key in other)
+    else:
+        found.update(translations()[language].values())
+    return frozenset(_norm(w) for w in found)
+
+
+def _family(language: str) -> set[str]:
+    return {"nb", "nn"} if language in ("nb", "nn") else {language}
 
 
 @cache
@@ -52,13 +86,19 @@ def words(language: str) -> frozenset[str]:
 
 @cache
 def foreign_words(language: str) -> frozenset[str]:
-    """Interface words of the other languages that ``language`` does not share."""
+    """Interface and guide words of the other languages that ``language`` does not share."""
     others: set[str] = set()
     for other in LANGUAGES:
         if other != language:
             others |= words(other)
+    own = set(words(language))
+    for guide in GUIDE_LANGUAGES:
+        if guide in _family(language):
+            own |= guide_words(guide)
+        else:
+            others |= guide_words(guide)
     # Words of one character or a number are not telling.
-    return frozenset(w for w in others - words(language) if len(w) > 2)
+    return frozenset(w for w in others - own if len(w) > 2)
 
 
 def _language_of(node: Tag | NavigableString, default: str) -> str:

@@ -1,13 +1,16 @@
-"""The guide's field tables live in its Markdown files, in Norwegian, in step with the model."""
+"""The guide's field tables live in its Markdown files, in each of the guide's languages (bokmål,
+Danish, English), in step with the model."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
+import pytest
+
 from kulturdialog.authoring import guide
 from kulturdialog.model import KINDS
-from kulturdialog.views.fields import untranslated
+from kulturdialog.views.fields import GUIDE_LANGUAGES, orphaned, untranslated
 from tests.conftest import ROOT
 
 GUIDE = ROOT / "docs" / "guide"
@@ -43,3 +46,48 @@ def test_writing_restores_a_changed_table_and_leaves_the_rest(tmp_path: Path) ->
     assert guide.write_field_tables(folder) == [page]
     assert page.read_text("utf-8") == original
     assert guide.write_field_tables(folder) == []
+
+
+FOLDERS = guide.language_folders(GUIDE)
+
+
+@pytest.mark.parametrize("language", GUIDE_LANGUAGES)
+def test_every_kind_has_its_table_in_the_guide_of_each_language(language: str) -> None:
+    assert guide.tables_in(FOLDERS[language]) == set(KINDS)
+
+
+@pytest.mark.parametrize("language", ["nb", "da"])
+def test_every_description_has_its_words_in_each_guide_language(language: str) -> None:
+    # One source per language: a changed docstring needs its words here, and a removed one
+    # leaves none behind.
+    assert untranslated(language) == []
+    assert orphaned(language) == []
+
+
+def test_the_guide_has_the_same_pages_in_every_language() -> None:
+    names = {
+        language: sorted(p.name for p in FOLDERS[language].glob("*.md")) for language in FOLDERS
+    }
+    assert names["da"] == names["nb"] and names["en"] == names["nb"]
+
+
+@pytest.mark.parametrize(
+    ("language", "row"),
+    [
+        ("da", "| `title` | ja | tekst | Arrangementets navn. |"),
+        ("en", "| `title` | yes | text | The name of the gathering. |"),
+    ],
+)
+def test_each_guide_s_tables_speak_its_language(language: str, row: str) -> None:
+    assert row in (FOLDERS[language] / "gathering.md").read_text("utf-8")
+
+
+def test_a_drifted_table_in_a_translation_is_found_and_restored(tmp_path: Path) -> None:
+    folder = tmp_path / "guide"
+    shutil.copytree(GUIDE, folder)
+    page = folder / "da" / "worksheet.md"
+    original = page.read_text("utf-8")
+    page.write_text(original.replace("Tekst over temaerne.", "Noget andet."), "utf-8")
+    assert guide.stale_field_tables(folder) == ["da/worksheet.md"]
+    assert guide.write_field_tables(folder) == [page]
+    assert page.read_text("utf-8") == original

@@ -9,7 +9,7 @@ from functools import cache
 
 from bs4 import Tag
 
-from kulturdialog.views.labels import LANGUAGES, table
+from kulturdialog.views.labels import LANGUAGES, counted, label, table
 from tests.conftest import ROOT, Build
 
 
@@ -23,6 +23,19 @@ def test_every_label_has_all_four_languages() -> None:
         for language in LANGUAGES:
             assert isinstance(texts[language], str) and texts[language].strip(), (key, language)
         assert len({frozenset(placeholders(text)) for text in texts.values()}) == 1, key
+
+
+def test_the_note_feedback_import_writes_is_in_every_language_for_one_and_for_many() -> None:
+    # Every text a command writes into content comes from this table, in the site language.
+    for language in LANGUAGES:
+        one = counted("feedback_import_note", language, 1)
+        many = counted("feedback_import_note", language, 7)
+        assert one == label("feedback_import_note_one", language)
+        assert " 7 " in many and "{" not in many
+        assert one.endswith("kulturdialog feedback import") and one != many
+    assert counted("feedback_import_note", "da", 2) == (
+        "Indlæst fra 2 e-mails med: kulturdialog feedback import"
+    )
 
 
 @cache

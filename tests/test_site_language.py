@@ -13,7 +13,7 @@ from mkdocs.theme import Theme
 
 from kulturdialog.library import Library
 from kulturdialog.site import site_language
-from kulturdialog.views.labels import LANGUAGES
+from kulturdialog.views.labels import LANGUAGES, label
 from tests.conftest import FIXTURES, ROOT, Build, BuildSite
 from tests.language_scan import material_words, scan, words, wrong_words
 from tests.pagefind_index import fragments
@@ -26,6 +26,8 @@ def _translate(key: str, page_language: str | None, site: str) -> str:
     theme = Theme(name="material", language=site)
     theme.dirs.insert(0, str(THEME))
     env = theme.get_env()
+    # As the plugin gives it to the theme (on_env).
+    env.globals["kd_label"] = lambda key, language=None: label(key, language or site)
     template = env.from_string(
         '{% import "partials/language.html" as lang with context %}{{ lang.t(key) }}'
     )
@@ -150,3 +152,90 @@ def test_the_search_index_names_the_index_pages_in_the_site_language(bundled: Bu
     titles = {doc["url"]: doc["meta"]["title"] for doc in fragments(bundled.site)}
     assert titles["/gatherings/"] == "Samlinger"
     assert titles["/questions/"] == "Spørsmålssett"
+
+
+@pytest.fixture(scope="module")
+def english(build_site: BuildSite) -> Build:
+    built = build_site(language="en")
+    assert built.returncode == 0, built.output
+    return built
+
+
+GUIDE_HEADINGS = {"nb": "Forfatterveiledning", "da": "Forfattervejledning", "en": "Author guide"}
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_a_danish_or_english_site_shows_the_guide_in_its_language(
+    request: pytest.FixtureRequest, language: str
+) -> None:
+    built: Build = request.getfixturevalue({"da": "danish", "en": "english"}[language])
+    home = built.html("index.html")
+    entry = next(
+        a for a in home.select("nav.md-nav--primary a") if "guide" in str(a.get("href", ""))
+    )
+    assert entry.get_text(" ", strip=True) == label("author_guide", language)
+    pages = sorted((built.site / "guide").rglob("index.html"))
+    assert len(pages) == len(list((ROOT / "docs" / "guide").glob("*.md")))
+    for path in pages:
+        page = built.html(str(path.relative_to(built.site)))
+        assert page.html is not None and page.html["lang"] == language, path
+        nav = [a.get_text(" ", strip=True) for a in page.select("nav.md-nav--primary a")]
+        assert label("author_guide", language) in nav, path
+    guide = built.html("guide/index.html")
+    assert guide.h1 is not None and guide.h1.get_text(strip=True) == GUIDE_HEADINGS[language]
+    # No other language's guide is published beside it.
+    assert not (built.site / "guide" / "da").exists() and not (built.site / "guide" / "en").exists()
+    assert scan(built.site) == {}
+
+
+def test_the_scan_finds_a_guide_page_in_another_language_than_the_site_s(bundled: Build) -> None:
+    # The Norwegian guide on a Danish or English site: what the scan must catch.
+    norwegian = (bundled.site / "guide" / "gathering" / "index.html").read_text("utf-8")
+    assert wrong_words(norwegian) == []
+    for language in ("da", "en"):
+        relabelled = norwegian.replace('lang="nb"', f'lang="{language}"')
+        found = wrong_words(relabelled)
+        assert any("Alle felt" in problem for problem in found), language
+        assert any("Navnet på samlingen." in problem for problem in found), language
+
+
+def test_labelling_attributes_speak_the_page_language(bundled: Build) -> None:
+    header = bundled.html("index.html").select_one("nav.md-header__inner")
+    assert header is not None and header["aria-label"] == label("theme_header", "nb")
+    assert wrong_words('<html lang="nb"><nav aria-label="Header"></nav></html>')
+
+
+def test_the_home_heading_and_description_come_from_the_settings(
+    tmp_path: Path,
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    config = config.replace("site_name: Kulturdialog\n", "site_name: Kulturskolen Aarhus\n")
+    (tmp_path / "mkdocs.yml").write_text(config, "utf-8")
+    (tmp_path / "macros").symlink_to(ROOT / "macros")
+    (tmp_path / "content").mkdir()  # watched by the configuration; the content is elsewhere
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "KULTURDIALOG_LANGUAGE": "da",
+        "KULTURDIALOG_DOCS": str(ROOT / "docs"),
+        "KULTURDIALOG_CONTENT": str(FIXTURES / "danish"),
+    }
+    site = tmp_path / "site"
+    run = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)]
+    result = subprocess.run(run, cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    built = Build(0, "", site)
+    home = built.html("index.html")
+    assert home.h1 is not None and home.h1.get_text(strip=True) == "Kulturskolen Aarhus"
+    meta = home.select_one('meta[name="description"]')
+    assert meta is not None and meta["content"] == label("site_description", "da")
+    # An author's own description wins.
+    (tmp_path / "mkdocs.yml").write_text(config + "site_description: Vores egne ord\n", "utf-8")
+    result = subprocess.run(run, cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    meta = built.html("index.html").select_one('meta[name="description"]')
+    assert meta is not None and meta["content"] == "Vores egne ord"

@@ -1,7 +1,10 @@
 """The guide's field tables, written into its Markdown files so that they read in the source too.
 
-Each table sits between two marker lines in ``docs/guide/<page>.md``; ``kulturdialog schema``
-rewrites what is between them from the model, and a test fails when a file has drifted.
+The guide is written in bokmål (``docs/guide/``), Danish (``docs/guide/da/``) and English
+(``docs/guide/en/``); the site shows the one in its language. Each table sits between two marker
+lines in a guide page; ``kulturdialog schema`` rewrites what is between them from the model, in
+the page's language (the descriptions come from ``views/field_descriptions.yml``, or for English
+from the model itself), and a test fails when a file has drifted.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ import re
 from pathlib import Path
 
 from kulturdialog.model import KINDS
-from kulturdialog.views.fields import fields_markdown
+from kulturdialog.views.fields import GUIDE_LANGUAGES, GUIDE_SUBFOLDERS, fields_markdown
 
 GUIDE_FOLDER = Path("docs") / "guide"
 """Where the guide lives, relative to the project folder."""
@@ -25,24 +28,42 @@ def opening(kind: str) -> str:
     return f"<!-- fields: {kind} (written by `kulturdialog schema` from the model; do not edit) -->"
 
 
-def refreshed(text: str) -> str:
+def language_folders(folder: Path) -> dict[str, Path]:
+    """The folder of the guide in each language, bokmål first."""
+    found = {"nb": folder}
+    for language in GUIDE_LANGUAGES:
+        if language in GUIDE_SUBFOLDERS:
+            found[language] = folder / GUIDE_SUBFOLDERS[language]
+    return found
+
+
+def refreshed(text: str, language: str = "nb") -> str:
     """``text`` with every field table between markers rewritten from the model."""
 
     def table(match: re.Match[str]) -> str:
         kind = match["kind"]
         if kind not in KINDS:
             return match[0]
-        return match["open"] + fields_markdown(kind) + match["close"]
+        return match["open"] + fields_markdown(kind, language) + match["close"]
 
     return _BLOCK.sub(table, text)
 
 
+def _pages(folder: Path) -> list[tuple[Path, str]]:
+    return [
+        (path, language)
+        for language, where in language_folders(folder).items()
+        for path in sorted(where.glob("*.md"))
+    ]
+
+
 def write_field_tables(folder: Path) -> list[Path]:
-    """Rewrite the tables in every guide page in ``folder``; return the files that changed."""
+    """Rewrite the tables in every guide page in ``folder`` and its translations; return the
+    files that changed."""
     changed = []
-    for path in sorted(folder.glob("*.md")):
+    for path, language in _pages(folder):
         text = path.read_text("utf-8")
-        new = refreshed(text)
+        new = refreshed(text, language)
         if new != text:
             path.write_text(new, "utf-8")
             changed.append(path)
@@ -50,16 +71,16 @@ def write_field_tables(folder: Path) -> list[Path]:
 
 
 def stale_field_tables(folder: Path) -> list[str]:
-    """Guide pages whose tables differ from what the model gives."""
+    """Guide pages whose tables differ from what the model gives, as paths in ``folder``."""
     return [
-        path.name
-        for path in sorted(folder.glob("*.md"))
-        if refreshed(path.read_text("utf-8")) != path.read_text("utf-8")
+        path.relative_to(folder).as_posix()
+        for path, language in _pages(folder)
+        if refreshed(path.read_text("utf-8"), language) != path.read_text("utf-8")
     ]
 
 
 def tables_in(folder: Path) -> set[str]:
-    """The kinds whose tables the guide pages in ``folder`` hold."""
+    """The kinds whose tables the guide pages directly in ``folder`` hold."""
     return {
         match["kind"]
         for path in folder.glob("*.md")

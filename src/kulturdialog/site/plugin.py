@@ -198,6 +198,7 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
         # Made again now that every plugin has configured the site: the offline plugin turns
         # directory URLs off in its own on_config, after this plugin's.
         self.renderer = self.new_renderer(config)
+        files = site_language.guide_files(files, config, self.config.language)
         offline.use_bundled_shim(config, files)
         if self.problems:
             files = preview.problem_files(files, config, self.problems, self.config.language)

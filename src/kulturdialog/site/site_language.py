@@ -10,10 +10,12 @@ from __future__ import annotations
 from dataclasses import fields
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from kulturdialog.library import Entry, Library
+from kulturdialog.views.fields import GUIDE_SUBFOLDERS, guide_language
 from kulturdialog.views.labels import label
 
 SEARCH_LANGUAGES = {"nb": "no", "nn": "no", "da": "da", "en": "en"}
@@ -55,8 +57,13 @@ def search_languages(site: str, library: Library) -> list[str]:
 
 
 def apply(config: MkDocsConfig, site: str, library: Library) -> None:
-    """Make the theme and Material's search (when the site uses it) follow ``site``."""
+    """Make the theme, the site's description and Material's search (when the site uses it)
+    follow ``site``."""
     config.theme["language"] = site
+    # Every page's meta description: the author's words when mkdocs.yml gives them, else the
+    # site language's.
+    if not config.site_description:
+        config.site_description = label("site_description", site)
     search = config.plugins.get("material/search")
     # Only Material's own search has stemmers to choose; an author's explicit list wins.
     if search is not None and not search.config.get("lang"):
@@ -79,3 +86,52 @@ def name_nav(nav: Navigation, language: str) -> Navigation:
         if isinstance(item, Page) and item.file.src_uri in NAV_LABELS:
             item.title = label(NAV_LABELS[item.file.src_uri], language)
     return nav
+
+
+GUIDE = "guide/"
+"""Where the author guide is published, whatever language it is written in."""
+
+
+def guide_files(files: Files, config: MkDocsConfig, site: str) -> Files:
+    """The author guide in the site's language at ``guide/``: a Danish site publishes
+    ``docs/guide/da/`` there, an English one ``docs/guide/en/``, any other the bokmål guide at
+    the top of ``docs/guide/``. The other languages' guides are left out. A site whose docs
+    lack the translation keeps the bokmål guide."""
+    translations = {f"{GUIDE}{sub}/": language for language, sub in GUIDE_SUBFOLDERS.items()}
+    wanted = guide_language(site)
+    chosen = next((folder for folder, lang in translations.items() if lang == wanted), None)
+    if chosen is not None and f"{chosen}index.md" not in files.src_uris:
+        chosen = None
+    bokmal = {
+        file.src_uri: file
+        for file in files
+        if file.src_uri.startswith(GUIDE)
+        and not file.src_uri.startswith(tuple(translations))
+        and file.is_documentation_page()
+    }
+    for file in list(files):
+        folder = next((f for f in translations if file.src_uri.startswith(f)), None)
+        if folder is None:
+            continue
+        files.remove(file)
+        if folder != chosen:
+            continue
+        src_uri = GUIDE + file.src_uri.removeprefix(folder)
+        replaced = bokmal.pop(src_uri, None)
+        if replaced is not None:
+            files.remove(replaced)
+        inclusion = replaced.inclusion if replaced is not None else InclusionLevel.NOT_IN_NAV
+        # Read from its own file, published where the bokmål page would be: links between the
+        # guide's pages work the same in every language.
+        if file.abs_src_path is not None:
+            moved = File.generated(
+                config, src_uri, abs_src_path=file.abs_src_path, inclusion=inclusion
+            )
+        else:
+            moved = File.generated(config, src_uri, content=file.content_bytes, inclusion=inclusion)
+        files.append(moved)
+    if chosen is not None:
+        # A bokmål page the translation does not have is not published in another language.
+        for file in bokmal.values():
+            files.remove(file)
+    return files

@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 from kulturdialog.authoring import starters
-from kulturdialog.views.fields import sections
+from kulturdialog.views.fields import guide_language, sections
 from kulturdialog.views.render import Renderer
 
-EXAMPLE_TITLES = {"question_set": "Gruppeoppgave om samarbeid"}
-"""Titles the guide's examples are filled in with; other kinds use 'Eksempel'."""
+EXAMPLE_TITLES = {
+    "nb": ("Eksempel", {"question_set": "Gruppeoppgave om samarbeid"}),
+    "da": ("Eksempel", {"question_set": "Gruppeopgave om samarbejde"}),
+    "en": ("Example", {"question_set": "Group task on collaboration"}),
+}
+"""The title the guide's examples are filled in with, per guide language: one for most kinds,
+and one of its own for some."""
 
 
 def fields_fragment(renderer: Renderer, kind: str, page_src: str) -> str:
+    # The site shows the guide in its language, and the guide's tables speak it too.
+    language = guide_language(renderer.language)
     return renderer.fragment(
-        "guide/fields.html", page_src, language="nb", sections=sections(kind, "nb")
+        "guide/fields.html", page_src, language=language, sections=sections(kind, language)
     )
 
 
 def starter_fragment(renderer: Renderer, kind: str, page_src: str) -> str:
-    title = EXAMPLE_TITLES.get(kind, "Eksempel")
-    text = starters.fill(kind, title, "eksempel", "nb")
+    language = guide_language(renderer.language)
+    title, own = EXAMPLE_TITLES[language]
+    text = starters.fill(kind, own.get(kind, title), title.lower(), language)
     return renderer.fragment("guide/starter.html", page_src, text=text)

@@ -57,30 +57,66 @@ def plain(description: str) -> str:
     return _LITERAL.sub(r"«\1»", " ".join(description.split()))
 
 
+GUIDE_LANGUAGES = ("nb", "da", "en")
+"""The languages the author guide is written in. English is the model's own; a nynorsk site
+shows the bokmål guide."""
+
+
+GUIDE_SUBFOLDERS = {"da": "da", "en": "en"}
+"""The subfolder of the guide folder (``docs/guide/``) that holds each translation; the bokmål
+guide is at its top."""
+
+
+def guide_language(language: str) -> str:
+    """The language of the guide a site in ``language`` shows."""
+    return language if language in GUIDE_LANGUAGES else "nb"
+
+
 @cache
-def norwegian() -> dict[str, str]:
-    """The guide's Norwegian for each of the model's (English) descriptions, keyed as printed."""
+def translations() -> dict[str, dict[str, str]]:
+    """For each guide language but English: its words for each of the model's (English)
+    descriptions, keyed as printed. One file holds them all (``field_descriptions.yml``)."""
     text = resources.files("kulturdialog.views").joinpath("field_descriptions.yml")
-    loaded: dict[str, str] = yaml.safe_load(text.read_text("utf-8"))
-    return {plain(key): plain(value) for key, value in loaded.items()}
+    loaded: dict[str, dict[str, str]] = yaml.safe_load(text.read_text("utf-8"))
+    found: dict[str, dict[str, str]] = {lang: {} for lang in GUIDE_LANGUAGES if lang != "en"}
+    for key, by_language in loaded.items():
+        for language, value in by_language.items():
+            found[language][plain(key)] = plain(value)
+    return found
 
 
 def describe(description: str, language: str) -> str:
     """A model description in the guide's language; as written where it has no translation."""
     english = plain(description)
-    return norwegian().get(english, english) if language == "nb" else english
+    if guide_language(language) == "en":
+        return english
+    return translations()[guide_language(language)].get(english, english)
 
 
-def untranslated() -> list[str]:
-    """Every description of the model the guide has no Norwegian for."""
+def untranslated(language: str = "nb") -> list[str]:
+    """Every description of the model the guide in ``language`` has no words for."""
     from kulturdialog.model import KINDS
 
+    if language == "en":
+        return []
+    known = translations()[language]
     missing = set()
     for kind in KINDS:
         for section in sections(kind, "en"):
-            missing |= {text for text in [section.description] if text not in norwegian()}
-            missing |= {f.description for f in section.fields if f.description not in norwegian()}
+            missing |= {text for text in [section.description] if text not in known}
+            missing |= {f.description for f in section.fields if f.description not in known}
     return sorted(text for text in missing if text)
+
+
+def orphaned(language: str) -> list[str]:
+    """Translations in ``language`` of descriptions the model no longer has."""
+    from kulturdialog.model import KINDS
+
+    used: set[str] = set()
+    for kind in KINDS:
+        for section in sections(kind, "en"):
+            used |= {section.description, *(f.description for f in section.fields)}
+    return sorted(set(translations()[language]) - used)
 
 
 def markdown_cell(text: str) -> Markup:
@@ -194,12 +230,17 @@ def _simple(kind: str, spec: dict[str, Any], t: Any) -> str:
     return kind
 
 
-def fields_markdown(kind: str) -> str:
-    """The field tables of ``kind`` as Markdown, for the guide's source files."""
+def fields_markdown(kind: str, language: str = "nb") -> str:
+    """The field tables of ``kind`` as Markdown in ``language``, for the guide's source files."""
     from kulturdialog.views.environment import environment
 
+    language = guide_language(language)
     return (
         environment()
         .get_template("guide/fields.md")
-        .render(t=partial(label, language="nb"), sections=sections(kind, "nb"), cell=markdown_cell)
+        .render(
+            t=partial(label, language=language),
+            sections=sections(kind, language),
+            cell=markdown_cell,
+        )
     )

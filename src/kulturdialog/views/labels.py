@@ -22,3 +22,9 @@ def label(key: str, language: str, **values: object) -> str:
     """The label ``key`` in ``language``, with any {placeholders} filled in."""
     text = table()[key][language]
     return text.format(**values) if values else text
+
+
+def counted(key: str, language: str, count: int) -> str:
+    """The label ``key`` for ``count`` things: ``<key>_one`` for one, else ``<key>_other`` with
+    the count filled in."""
+    return label(f"{key}_{'one' if count == 1 else 'other'}", language, count=count)

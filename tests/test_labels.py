@@ -7,6 +7,7 @@ import re
 import string
 from functools import cache
 
+import pytest
 from bs4 import Tag
 
 from kulturdialog.views.labels import LANGUAGES, counted, label, table
@@ -143,3 +144,18 @@ def test_the_check_finds_a_label_of_another_language() -> None:
     page = BeautifulSoup("<div><p>Varighed: 150 min</p><p>uge 39</p></div>", "html.parser")
     assert leaks(page, "nb") == ["'Varighed' (duration.da)", "'uge' (week.da)"]
     assert leaks(page, "da") == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_local_kit_s_comments_speak_the_gathering_s_language(language: str) -> None:
+    from kulturdialog.authoring.local_kit import kit_text
+    from kulturdialog.content import load_content
+    from tests.conftest import FIXTURES
+
+    source = load_content(FIXTURES / "valid").gathering("kveldsmote")
+    text = kit_text(source.model_copy(update={"language": language}), "Lokalt", "lokalt")
+    comments = " ".join(line for line in text.splitlines() if line.lstrip().startswith("#"))
+    for key in ("kit_based_on", "kit_keeps", "kit_then", "kit_date", "kit_start"):
+        assert label(key, language) in comments, key
+    others = {label("kit_keeps", other) for other in LANGUAGES} - {label("kit_keeps", language)}
+    assert not any(other in comments for other in others)

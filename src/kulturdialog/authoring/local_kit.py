@@ -17,6 +17,7 @@ from kulturdialog.authoring.schemas import modeline
 from kulturdialog.content import load_content
 from kulturdialog.errors import ContentError, display_path
 from kulturdialog.model import Gathering
+from kulturdialog.views.labels import label
 
 KEPT = ("audience", "theme", "background", "preparation", "programme", "recording", "notes")
 """The fields of the source gathering that the local one starts with, in this order."""
@@ -56,16 +57,21 @@ def kit_text(source: Gathering, title: str, id: str) -> str:
     if "programme" in data:
         data["programme"] = [_kind_first(block) for block in data["programme"]]
     head = {"kind": "gathering", "id": id, "title": title, "language": source.language}
+
+    # The comments speak the language the file is written in, the gathering's.
+    def t(key: str) -> str:
+        return label(key, source.language)
+
     lines = [
         modeline("gathering"),
-        "# En lokal samling bygget på",
+        f"# {t('kit_based_on')}",
         f"# «{' '.join(source.title.split())}» ({source.id}):",
-        "# samme gruppeoppgaver, forberedelser og opptak. Sett dato og starttid, fyll inn",
-        "# arrangørene og tilpass programmet. Sjekk filen med: kulturdialog check",
+        f"# {t('kit_keeps')}",
+        f"# {t('kit_then')}",
         _yaml(head).rstrip("\n"),
-        "# date: 2025-09-24  # ÅÅÅÅ-MM-DD: dagen for den lokale samlingen",
-        "# start: 09:00  # TT:MM: når første blokk starter",
-        "organisers: []  # hvem som arrangerer lokalt",
+        f"# date: 2025-09-24  # {t('kit_date')}",
+        f"# start: 09:00  # {t('kit_start')}",
+        f"organisers: []  # {t('kit_organisers')}",
     ]
     ordered = {key: data[key] for key in KEPT if key in data}
     return "\n".join(lines) + "\n" + _yaml(ordered)

@@ -83,6 +83,13 @@ def only_problem(name: str) -> Problem:
             "a package with 'status: announced' has no material here",
         ),
         (
+            "elsewhere-with-runsheet.yml",
+            7,
+            3,
+            "runsheet",
+            "a package with 'status: elsewhere' has no material here",
+        ),
+        (
             "unknown-presentation.yml",
             14,
             21,

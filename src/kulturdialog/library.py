@@ -91,11 +91,16 @@ class Library:
     def gatherings_naming(self, package_id: str) -> list[str]:
         """Ids of the gatherings that name ``package_id`` (themselves or in a block), in the
         order of ``sorted_gatherings``."""
-        return [
-            g.id
-            for g in self.sorted_gatherings()
-            if any(id == package_id for _, id in package_references(g))
-        ]
+        return self._gatherings_by_package.get(package_id, [])
+
+    @cached_property
+    def _gatherings_by_package(self) -> dict[str, list[str]]:
+        # Asked once per package and page; worked out once, after loading.
+        found: dict[str, list[str]] = defaultdict(list)
+        for gathering in self.sorted_gatherings():
+            for id in dict.fromkeys(id for _, id in package_references(gathering)):
+                found[id].append(gathering.id)
+        return dict(found)
 
     def question_set(self, id: str) -> QuestionSet:
         return self.question_sets[id].model

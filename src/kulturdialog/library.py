@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from kulturdialog.errors import Problem
 from kulturdialog.loader import Key, Source
@@ -26,6 +26,16 @@ from kulturdialog.model import (
 )
 
 T = TypeVar("T")
+
+_REGISTRIES = {
+    "gathering": "gatherings",
+    "question_set": "question_sets",
+    "series": "series",
+    "worksheet": "worksheets",
+    "package": "packages",
+    "feedback": "feedback",
+}
+"""The library's register of each kind."""
 
 
 @dataclass(frozen=True)
@@ -48,8 +58,6 @@ class Library:
 
     gatherings: dict[str, Entry[Gathering]] = field(default_factory=dict)
     question_sets: dict[str, Entry[QuestionSet]] = field(default_factory=dict)
-    used_by: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
-    """For each question set id: the (kind, id) of every gathering or package that uses it."""
     series: dict[str, Entry[Plan]] = field(default_factory=dict)
     """Series and programmes by id."""
     worksheets: dict[str, Entry[Worksheet]] = field(default_factory=dict)
@@ -69,6 +77,34 @@ class Library:
             f"the {noun} '{id}' has problems of its own, listed for its file; "
             "fix those and this reference works"
         )
+
+    def missing(self, kind: str, id: str) -> str:
+        """What to say of a reference to ``id`` of ``kind`` that is not in the library: that
+        its file has problems of its own, or that there is no such id, with the known ones."""
+        own = self.has_own_problems(kind, id)
+        if own is not None:
+            return own
+        registry: dict[str, Any] = getattr(self, _REGISTRIES[kind])
+        known = ""
+        if registry and len(registry) <= 12:
+            known = " (known ids: " + ", ".join(sorted(registry)) + ")"
+        noun = kind.replace("_", " ")
+        return f"there is no {noun} with the id '{id}'; check the spelling or add it{known}"
+
+    @cached_property
+    def used_by(self) -> dict[str, list[tuple[str, str]]]:
+        """For each question set id: the (kind, id) of every gathering or package that uses
+        it, gatherings first. Worked out from the models, once, after loading."""
+        found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for gathering in self.gatherings.values():
+            for ident in gathering.model.question_set_ids:
+                if ident in self.question_sets:
+                    found[ident].append(("gathering", gathering.model.id))
+        for package in self.packages.values():
+            for ident in package.model.question_set_ids:
+                if ident in self.question_sets:
+                    found[ident].append(("package", package.model.id))
+        return dict(found)
 
     feedback: dict[str, Entry[Feedback]] = field(default_factory=dict)
     """Feedback files by id; ``feedback_for`` finds those of one gathering."""

@@ -57,7 +57,7 @@ def offered_as_kit(gathering: Gathering) -> bool:
     Any gathering can be copied with ``new gathering --from``; the pages say so, with a starter
     file to download, where a recording makes it material for others to run.
     """
-    return gathering.recording is not None or any(b.recording for b in gathering.programme)
+    return gathering.has_recording
 
 
 def local_kit(gathering: Gathering) -> str:

@@ -13,7 +13,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from kulturdialog.library import Library
-from kulturdialog.model import Gathering, GroupWorkBlock
+from kulturdialog.model import Gathering
 from kulturdialog.views import urls
 from kulturdialog.views.environment import environment, long_date
 from kulturdialog.views.labels import label
@@ -206,17 +206,9 @@ class Renderer:
     def gathering_inputs(self, gathering: Gathering) -> tuple[Any, ...]:
         """Every model the pages of ``gathering`` are made from: itself, the question sets its
         programme uses (which another file may hold) and the feedback on it."""
-        used = sorted(
-            {
-                block.question_set
-                for day in gathering.schedule
-                for block in day.programme
-                if isinstance(block, GroupWorkBlock)
-            }
-        )
         return (
             gathering,
-            *(self.library.question_set(ident) for ident in used),
+            *(self.library.question_set(ident) for ident in sorted(gathering.question_set_ids)),
             *self.library.feedback_for(gathering.id),
         )
 

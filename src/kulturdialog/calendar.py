@@ -70,8 +70,8 @@ def gathering_calendar(gathering: Gathering, stamp: datetime) -> Calendar:
         else:
             begins = datetime.combine(day.date, day.start, zone)
             event.add("dtstart", begins)
-            if day.end is not None:
-                event.add("dtend", datetime.combine(day.date, day.end, zone))
+            if day.span is not None:
+                event.add("dtend", begins + timedelta(minutes=day.span))
         if gathering.place:
             event.add("location", one_line(gathering.place))
         if gathering.summary:

@@ -167,6 +167,15 @@ class ProgrammeDay:
         return self.programme_end if self.programme else None
 
     @property
+    def span(self) -> int | None:
+        """Minutes from the start to ``end`` (1440 for a day that ends at midnight)."""
+        if self.start is None or self.end is None:
+            return None
+        if self.declared_end is None:
+            return self.minutes
+        return schedule.to_minutes(self.declared_end) - schedule.to_minutes(self.start)
+
+    @property
     def group_tasks(self) -> list[GroupTask]:
         """The day's group-work blocks, in order."""
         return [

@@ -59,9 +59,9 @@ class Programme:
     @property
     def span(self) -> int:
         """Minutes from the start to ``end``: the live mode moves the end with the start."""
-        if self.end is None or self.start is None:
-            return self.total
-        return schedule.to_minutes(self.end) - schedule.to_minutes(self.start)
+        if self.day is not None and self.start == self.day.start and self.day.span is not None:
+            return self.day.span
+        return self.total
 
     @property
     def end(self) -> time | None:

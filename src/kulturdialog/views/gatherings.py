@@ -72,6 +72,7 @@ def gathering_pages(renderer: Renderer, gathering: Gathering) -> Iterator[Genera
         "g": gathering,
         "p": days[0],
         "days": days,
+        "question_sets": [renderer.library.question_set(i) for i in gathering.question_set_ids],
         "day_page": False,
         "after": after(renderer, gathering),
         "live_state": room.live_data(gathering, days[0]),

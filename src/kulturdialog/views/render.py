@@ -15,7 +15,8 @@ from markupsafe import Markup, escape
 from kulturdialog.library import Library
 from kulturdialog.model import Gathering
 from kulturdialog.views import urls
-from kulturdialog.views.environment import environment, long_date
+from kulturdialog.views.dates import date_range
+from kulturdialog.views.environment import environment
 from kulturdialog.views.labels import label
 from kulturdialog.views.programme import Programme, programmes
 
@@ -58,10 +59,12 @@ _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def print_header(title: str, language: str, context: dict[str, Any]) -> str:
-    """The running header of a printed page: its title, and the gathering's date if it has one."""
+    """The running header of a printed page: its title, and the gathering's dates if it has
+    them."""
     gathering = context.get("g")
-    day = getattr(gathering, "date", None)
-    return f"{title}, {long_date(day, language)}" if day else title
+    if not isinstance(gathering, Gathering) or gathering.first_date is None:
+        return title
+    return f"{title}, {date_range(gathering.first_date, gathering.last_date, language)}"
 
 
 def css_string(text: str) -> str:

@@ -65,31 +65,24 @@ class Library:
     """Theme packages by id."""
     with_problems: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     """Ids of files that have problems of their own, by kind ('question_set', 'gathering', ...):
-    a reference to one is not a missing id, and is not reported twice."""
+    a reference to one is not a missing id, and its problems are listed once, for its file."""
 
-    def has_own_problems(self, kind: str, id: str) -> str | None:
-        """For a reference to a file that failed to load: a message saying so, instead of one
-        saying the id does not exist. None when no such file was read."""
-        if id not in self.with_problems.get(kind, ()):
-            return None
-        noun = kind.replace("_", " ")
-        return (
-            f"the {noun} '{id}' has problems of its own, listed for its file; "
-            "fix those and this reference works"
-        )
-
-    def missing(self, kind: str, id: str) -> str:
-        """What to say of a reference to ``id`` of ``kind`` that is not in the library: that
-        its file has problems of its own, or that there is no such id, with the known ones."""
-        own = self.has_own_problems(kind, id)
-        if own is not None:
-            return own
+    def reference(
+        self, entry: Entry[Any], path: tuple[Key, ...], kind: str, id: str
+    ) -> Iterator[Problem]:
+        """The problem with a reference at ``path`` in ``entry`` to ``id`` of ``kind``: none
+        when the id exists or when the file that gives it has problems of its own, which are
+        listed for that file; otherwise that there is no such id, with the known ones."""
         registry: dict[str, Any] = getattr(self, _REGISTRIES[kind])
+        if id in registry or id in self.with_problems.get(kind, ()):
+            return
         known = ""
         if registry and len(registry) <= 12:
             known = " (known ids: " + ", ".join(sorted(registry)) + ")"
         noun = kind.replace("_", " ")
-        return f"there is no {noun} with the id '{id}'; check the spelling or add it{known}"
+        yield entry.problem(
+            path, f"there is no {noun} with the id '{id}'; check the spelling or add it{known}"
+        )
 
     @cached_property
     def used_by(self) -> dict[str, list[tuple[str, str]]]:

@@ -43,13 +43,10 @@ def check_feedback(library: Library) -> Iterator[Problem]:
 def _check_references(entry: Entry[Feedback], library: Library) -> Iterator[Problem]:
     feedback = entry.model
     gathering = library.gatherings.get(feedback.gathering)
-    if gathering is None:
-        yield entry.problem(("gathering",), library.missing("gathering", feedback.gathering))
+    yield from library.reference(entry, ("gathering",), "gathering", feedback.gathering)
+    yield from library.reference(entry, ("question_set",), "question_set", feedback.question_set)
     qs = library.question_sets.get(feedback.question_set)
     if qs is None:
-        yield entry.problem(
-            ("question_set",), library.missing("question_set", feedback.question_set)
-        )
         return
     if gathering is not None:
         used = gathering.model.question_set_ids

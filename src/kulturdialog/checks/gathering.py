@@ -29,10 +29,9 @@ def check_gathering(entry: Entry[Gathering], library: Library) -> Iterator[Probl
                     f"move '{field}' into the days, or remove 'days'",
                 )
     for task in gathering.group_tasks:
-        if task.question_set not in library.question_sets:
-            yield entry.problem(
-                (*task.path, "question_set"), library.missing("question_set", task.question_set)
-            )
+        yield from library.reference(
+            entry, (*task.path, "question_set"), "question_set", task.question_set
+        )
     for day in gathering.schedule:
         yield from _check_times(entry, day)
         yield from _check_week(entry, day, day.week, (*day.path, "week"))

@@ -58,11 +58,9 @@ def _check_presentation_ids(entry: Entry[Package]) -> Iterator[Problem]:
 def _check_links(entry: Entry[Package], library: Library) -> Iterator[Problem]:
     package = entry.model
     for index, id in enumerate(package.question_sets):
-        if id not in library.question_sets:
-            yield entry.problem(("question_sets", index), library.missing("question_set", id))
+        yield from library.reference(entry, ("question_sets", index), "question_set", id)
     for index, id in enumerate(package.gatherings):
-        if id not in library.gatherings:
-            yield entry.problem(("gatherings", index), library.missing("gathering", id))
+        yield from library.reference(entry, ("gatherings", index), "gathering", id)
 
 
 def _check_steps(entry: Entry[Package], library: Library) -> Iterator[Problem]:
@@ -71,9 +69,9 @@ def _check_steps(entry: Entry[Package], library: Library) -> Iterator[Problem]:
         return
     for index, step in enumerate(package.runsheet.steps):
         at = ("runsheet", "steps", index)
-        if step.question_set is not None and step.question_set not in library.question_sets:
-            yield entry.problem(
-                (*at, "question_set"), library.missing("question_set", step.question_set)
+        if step.question_set is not None:
+            yield from library.reference(
+                entry, (*at, "question_set"), "question_set", step.question_set
             )
         if step.presentation is not None and package.presentation(step.presentation) is None:
             known = ", ".join(p.id for p in package.presentations) or "none"

@@ -33,12 +33,12 @@ def check_plan(entry: Entry[Plan], library: Library) -> Iterator[Problem]:
                 f"{plan.kind}; give this one another id",
             )
         seen.setdefault(item.id, index)
-        if item.worksheet is not None and item.worksheet not in library.worksheets:
-            yield entry.problem((*here, "worksheet"), library.missing("worksheet", item.worksheet))
-        if item.gathering is not None and item.gathering not in library.gatherings:
-            yield entry.problem((*here, "gathering"), library.missing("gathering", item.gathering))
-        elif item.gathering is not None:
-            yield from _same_days(entry, here, item, library.gathering(item.gathering))
+        if item.worksheet is not None:
+            yield from library.reference(entry, (*here, "worksheet"), "worksheet", item.worksheet)
+        if item.gathering is not None:
+            yield from library.reference(entry, (*here, "gathering"), "gathering", item.gathering)
+            if item.gathering in library.gatherings:
+                yield from _same_days(entry, here, item, library.gathering(item.gathering))
         yield from check_when(entry, here, item)
         for number, session in enumerate(item.sessions):
             yield from check_when(entry, (*here, "sessions", number), session)

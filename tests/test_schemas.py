@@ -7,7 +7,8 @@ import pytest
 from jsonschema import Draft202012Validator
 from pydantic import TypeAdapter, ValidationError
 
-from kulturdialog.authoring import schemas, starters
+from kulturdialog import schemas
+from kulturdialog.authoring import starters
 from kulturdialog.content import content_files
 from kulturdialog.loader import parse, read
 from kulturdialog.model import KINDS

@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 
-from kulturdialog.authoring.ids import shorten
-from kulturdialog.authoring.local_kit import kit_text
 from kulturdialog.model import Gathering
+from kulturdialog.model.ids import shorten
 from kulturdialog.views import urls
 from kulturdialog.views.labels import label
+from kulturdialog.views.local_kit import kit_text
 from kulturdialog.views.render import GeneratedPage, Renderer
 
 KIT_SUFFIX = "-lokal"

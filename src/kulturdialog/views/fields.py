@@ -16,8 +16,8 @@ from typing import Any
 import yaml
 from markupsafe import Markup
 
-from kulturdialog.authoring.schemas import schema
 from kulturdialog.model.common import CLOCK_PATTERN
+from kulturdialog.schemas import schema
 from kulturdialog.views.labels import label
 
 

@@ -24,6 +24,7 @@ from kulturdialog.loader import parse
 from kulturdialog.views import urls
 from kulturdialog.views.after import offered_as_kit
 from kulturdialog.views.environment import long_date
+from kulturdialog.views.local_kit import kit_text
 from kulturdialog.views.pages import all_pages
 from kulturdialog.views.render import Renderer
 from tests.conftest import FIXTURES
@@ -308,3 +309,15 @@ def test_every_group_task_of_every_day_is_on_every_page_and_accepted_by_check_an
             assert check(content).ok
         else:
             assert result.problems == ["the gathering 'tilfeldig' has no group task to answer"]
+
+
+def test_the_local_kit_of_a_gathering_with_days_keeps_its_days_and_passes_check(
+    tmp_path: Path,
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(MULTI, content)
+    kit = kit_text(load_content(content).gathering("tredagers"), "Lokal samling", "lokal")
+    (content / "lokal.yml").write_text(kit, "utf-8")
+    assert check(content).ok, check(content).problems
+    local = load_content(content).gathering("lokal")
+    assert [len(day.programme) for day in local.schedule] == [3, 2, 0]

@@ -45,9 +45,12 @@ def kit_text(source: Gathering, title: str, id: str) -> str:
     data = source.model_dump(mode="json", exclude_defaults=True, include=set(KEPT))
     if "programme" in data:
         data["programme"] = [_kind_first(block) for block in data["programme"]]
-    for day in data.get("days", []):
-        if "programme" in day:
-            day["programme"] = [_kind_first(block) for block in day["programme"]]
+    # Each day keeps its date (the field every day needs) and its programme; times are local.
+    if "days" in data:
+        data["days"] = [
+            {"date": day["date"], "programme": [_kind_first(b) for b in day.get("programme", [])]}
+            for day in data["days"]
+        ]
     head = {"kind": "gathering", "id": id, "title": title, "language": source.language}
     lines = [
         modeline("gathering"),

@@ -74,12 +74,3 @@ def write_schemas(folder: Path) -> list[Path]:
             path.write_text(text, "utf-8")
             changed.append(path)
     return changed
-
-
-def stale_schemas(folder: Path) -> list[str]:
-    """Schema files in ``folder`` that differ from the model, are missing, or name no kind."""
-    expected = {schema_file(kind): schema_text(kind) for kind in KINDS}
-    found = {path.name: path.read_text("utf-8") for path in folder.glob("*.json")}
-    stale = [name for name, text in expected.items() if found.get(name) != text]
-    stale += [name for name in found if name not in expected]
-    return sorted(stale)

@@ -10,7 +10,6 @@ from kulturdialog.schemas import (
     schema,
     schema_file,
     schema_text,
-    stale_schemas,
     write_schemas,
 )
 
@@ -21,6 +20,5 @@ __all__ = [
     "schema",
     "schema_file",
     "schema_text",
-    "stale_schemas",
     "write_schemas",
 ]

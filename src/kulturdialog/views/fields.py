@@ -71,18 +71,6 @@ def describe(description: str, language: str) -> str:
     return norwegian().get(english, english) if language == "nb" else english
 
 
-def untranslated() -> list[str]:
-    """Every description of the model the guide has no Norwegian for."""
-    from kulturdialog.model import KINDS
-
-    missing = set()
-    for kind in KINDS:
-        for section in sections(kind, "en"):
-            missing |= {text for text in [section.description] if text not in norwegian()}
-            missing |= {f.description for f in section.fields if f.description not in norwegian()}
-    return sorted(text for text in missing if text)
-
-
 def markdown_cell(text: str) -> Markup:
     """Our own text in a Markdown table cell: only what would end the cell, open a tag or start
     code."""

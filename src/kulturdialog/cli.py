@@ -19,8 +19,8 @@ from kulturdialog.authoring import guide, project, starters
 from kulturdialog.authoring.check import check
 from kulturdialog.authoring.feedback_import import import_feedback
 from kulturdialog.errors import display_path
+from kulturdialog.model.common import LANGUAGES
 
-LANGUAGES = ("nb", "nn", "da", "en")
 OFFLINE_FOLDER = "offline-copy"
 
 

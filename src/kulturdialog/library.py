@@ -15,27 +15,17 @@ from typing import Any, Generic, TypeVar
 from kulturdialog.errors import Problem
 from kulturdialog.loader import Key, Source
 from kulturdialog.model import (
+    AnyContent,
     Feedback,
     Gathering,
     Package,
     Plan,
-    Programme,
     QuestionSet,
-    Series,
     Worksheet,
 )
+from kulturdialog.model.kinds import BY_NAME
 
 T = TypeVar("T")
-
-_REGISTRIES = {
-    "gathering": "gatherings",
-    "question_set": "question_sets",
-    "series": "series",
-    "worksheet": "worksheets",
-    "package": "packages",
-    "feedback": "feedback",
-}
-"""The library's register of each kind."""
 
 
 @dataclass(frozen=True)
@@ -73,13 +63,13 @@ class Library:
         """The problem with a reference at ``path`` in ``entry`` to ``id`` of ``kind``: none
         when the id exists or when the file that gives it has problems of its own, which are
         listed for that file; otherwise that there is no such id, with the known ones."""
-        registry: dict[str, Any] = getattr(self, _REGISTRIES[kind])
+        registry: dict[str, Any] = getattr(self, BY_NAME[kind].register)
         if id in registry or id in self.with_problems.get(kind, ()):
             return
         known = ""
         if registry and len(registry) <= 12:
             known = " (known ids: " + ", ".join(sorted(registry)) + ")"
-        noun = kind.replace("_", " ")
+        noun = BY_NAME[kind].noun
         yield entry.problem(
             path, f"there is no {noun} with the id '{id}'; check the spelling or add it{known}"
         )
@@ -150,29 +140,16 @@ class Library:
         )
 
 
-def register(
-    library: Library, entry: Entry[Gathering | QuestionSet | Plan | Worksheet | Package | Feedback]
-) -> Iterator[Problem]:
+def register(library: Library, entry: Entry[AnyContent]) -> Iterator[Problem]:
+    """Add ``entry`` to its kind's register, and the question sets written inside a gathering
+    to theirs; a problem for each id already taken."""
     model = entry.model
-    if isinstance(model, Feedback):
-        yield from _add(library.feedback, Entry(model, entry.source), "feedback")
-        return
-    if isinstance(model, Package):
-        yield from _add(library.packages, Entry(model, entry.source), "package")
-        return
-    if isinstance(model, Series | Programme):
-        yield from _add(library.series, Entry(model, entry.source), "series")
-        return
-    if isinstance(model, Worksheet):
-        yield from _add(library.worksheets, Entry(model, entry.source), "worksheet")
-        return
+    kind = BY_NAME[model.kind]
+    yield from _add(getattr(library, kind.register), entry, kind.noun)
     if isinstance(model, Gathering):
-        yield from _add(library.gatherings, Entry(model, entry.source), "gathering")
         for index, inline in enumerate(model.question_sets):
             inline_entry = Entry(inline, entry.source, ("question_sets", index))
-            yield from _add(library.question_sets, inline_entry, "question set")
-    else:
-        yield from _add(library.question_sets, Entry(model, entry.source), "question set")
+            yield from _add(library.question_sets, inline_entry, BY_NAME[inline.kind].noun)
 
 
 def _add(registry: dict[str, Entry[T]], entry: Entry[T], noun: str) -> Iterable[Problem]:

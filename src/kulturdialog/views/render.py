@@ -190,7 +190,8 @@ class Renderer:
 
     @property
     def settings(self) -> tuple[Any, ...]:
-        """Everything besides the content that a page or a card is made with."""
+        """Everything besides the content that a page, a card or a fragment is made with: the
+        one settings part of every key a live preview keeps work by."""
         return (self.language, self.directory_urls, self.site_url, self.cache)
 
     def reused(
@@ -267,15 +268,14 @@ class Renderer:
         def write() -> str:
             return _front_matter(**meta) + self.render(template, src, language, **context)
 
-        settings = (self.language, self.directory_urls)
-        key = (template, src, language, kind, title, scripts, settings, sorted(context.items()))
+        page = (template, src, language, kind, title, scripts)
+        key = (*page, self.settings, sorted(context.items()))
         return GeneratedPage(src, write, key)
 
     def standalone(self, template: str, src: str, language: str, **context: Any) -> GeneratedPage:
         """A file that ``template`` writes whole, without the site around it (a screen for the
         room, the presenter), keyed like a page so that a live preview can keep it."""
-        settings = (self.language, self.directory_urls, self.site_url)
-        key = (template, src, language, settings, sorted(context.items()))
+        key = (template, src, language, self.settings, sorted(context.items()))
         return GeneratedPage(src, partial(self.render, template, src, language, **context), key)
 
     def cards(
@@ -307,7 +307,7 @@ class Renderer:
         language = str(context.pop("language", self.language))
         # Keyed like a page: a live preview renders the hand-written pages on every save, and
         # a list of every question set is the same after most edits.
-        key = (language, self.directory_urls, sorted(context.items()))
+        key = (language, self.settings, sorted(context.items()))
         kept = _FRAGMENTS.get((template, page_src))
         if kept is not None and kept[0] == key:
             return kept[1]

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kulturdialog.authoring.check import check
+from kulturdialog.validation import original_path
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -220,3 +221,21 @@ def test_k_planted_mistakes_give_k_located_problems_in_one_run(planted: set[str]
         found = sorted((Path(p.file).stem, p.field) for p in check(root).problems)
     expected = sorted((MISTAKES[name][1], MISTAKES[name][2]) for name in planted)
     assert found == expected
+
+
+@given(st.tuples(st.integers(1, 12), st.lists(st.integers(0, 100))))
+def test_a_place_in_what_is_left_is_found_where_the_author_wrote_it(
+    drawn: tuple[int, list[int]],
+) -> None:
+    count, picks = drawn
+    items = list(range(count))
+    removed: list[tuple[str | int, ...]] = []
+    for pick in picks:
+        if not items:
+            break
+        index = pick % len(items)
+        del items[index]
+        removed.append(("programme", index))
+    for now, original in enumerate(items):
+        path = original_path(("programme", now, "minutes"), tuple(removed))
+        assert path == ("programme", original, "minutes")

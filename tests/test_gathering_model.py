@@ -299,6 +299,10 @@ def test_every_group_task_of_every_day_is_on_every_page_and_accepted_by_check_an
             load_content(content)
         except ContentError as error:  # pragma: no cover - the assertion says what went wrong
             raise AssertionError(error.problems) from error
+        if used:
+            # The feedback page shows the feedback on every day's group task.
+            shown = pages_of(content, "tilfeldig")[urls.feedback("tilfeldig")]
+            assert all(TASKS[ident] in shown for ident in used)
         for path in content.glob("f-*.yml"):
             path.unlink()
         mails = [email(Path(folder), TASKS[ident], 2) for ident in used]

@@ -158,14 +158,28 @@ def test_integer_of_4301_digits_is_a_located_problem_and_others_are_still_report
     assert "h.yml:6:" in output and "Traceback" not in output
 
 
-def test_blocks_past_midnight_build(
+def test_a_day_past_midnight_is_refused(
     tmp_path: Path, build_site: BuildSite, capsys: pytest.CaptureFixture[str]
 ) -> None:
     extra = "date: 2024-09-24\nstart: '23:00'\n"
     root = content(tmp_path, g=GATHERING.format(title="Natt", extra=extra, minutes=120))
+    refused_by_both(
+        root,
+        build_site,
+        capsys,
+        "g.yml:8:3: programme: the programme takes 120 minutes from 23:00 and runs 60 minutes "
+        "past midnight",
+    )
+
+
+def test_a_day_ending_at_midnight_builds(
+    tmp_path: Path, build_site: BuildSite, capsys: pytest.CaptureFixture[str]
+) -> None:
+    extra = "date: 2024-09-24\nstart: '23:00'\n"
+    root = content(tmp_path, g=GATHERING.format(title="Natt", extra=extra, minutes=60))
     site = built_by_both(root, build_site, capsys)
     ics = (site / "gatherings" / "samling" / "samling.ics").read_text()
-    assert "DTEND;TZID=Europe/Oslo:20240925T010000" in ics
+    assert "DTEND;TZID=Europe/Oslo:20240925T000000" in ics
 
 
 def test_series_item_ending_past_midnight_on_the_same_day_is_a_located_problem(

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from kulturdialog.authoring import starters
-from kulturdialog.authoring.ids import make_id
 from kulturdialog.cli import main
 from kulturdialog.content import load_content
 from kulturdialog.model import KINDS
+from kulturdialog.model.ids import make_id
 from tests.conftest import FIXTURES, ROOT
 
 PROBLEM_LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<column>\d+): (?P<rest>.+)$")

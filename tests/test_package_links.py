@@ -85,9 +85,9 @@ def test_an_unknown_package_id_is_refused_with_a_located_message() -> None:
         "ukjent.yml:5:10",
         "ukjent.yml:12:18",
     ]
-    assert "package: there is no theme package with the id 'pakk';" in found[0]
+    assert "package: there is no package with the id 'pakk';" in found[0]
     assert (
-        "days.1.programme.1.package: there is no theme package with the id 'pakken';" in (found[1])
+        "days.1.programme.1.package: there is no package with the id 'pakken';" in (found[1])
     )
 
 

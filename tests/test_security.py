@@ -17,7 +17,8 @@ from bs4 import BeautifulSoup
 from icalendar import Calendar
 from pydantic import ValidationError
 
-from kulturdialog.authoring import schemas, starters
+from kulturdialog import schemas
+from kulturdialog.authoring import starters
 from kulturdialog.content import content_files, load_content
 from kulturdialog.errors import Problem
 from kulturdialog.loader import Document, parse, read

@@ -15,6 +15,7 @@ from icalendar import Calendar, Event, Timezone
 
 from kulturdialog.model import Gathering, Item, Plan
 from kulturdialog.model.series import WEEKDAYS, When
+from kulturdialog.views.labels import label
 
 TIME_ZONES = {
     "nb": "Europe/Oslo",
@@ -50,7 +51,8 @@ def _new_calendar(title: str, language: str) -> Calendar:
 
 
 def gathering_calendar(gathering: Gathering, stamp: datetime) -> Calendar:
-    """A calendar with one event per day of the gathering, timed when the day has a start."""
+    """A calendar with one event per day of the gathering, timed when the day has a start and
+    ending when the pages say it ends; each of several days is named with its number."""
     calendar = _new_calendar(gathering.title, gathering.language)
     zone = ZoneInfo(TIME_ZONES[gathering.language])
     for day in gathering.schedule:
@@ -58,18 +60,18 @@ def gathering_calendar(gathering: Gathering, stamp: datetime) -> Calendar:
             continue
         # A one-day gathering keeps the UID it always had; each of several days has its own.
         uid = f"{gathering.id}-{day.number}" if day.several else gathering.id
-        event = _event(f"{uid}@{UID_DOMAIN}", gathering.title, stamp)
+        title = gathering.title
+        if day.several:
+            title = f"{title} ({label('day_n', gathering.language, number=day.number)})"
+        event = _event(f"{uid}@{UID_DOMAIN}", title, stamp)
         if day.start is None:
             event.add("dtstart", day.date)
             event.add("dtend", day.date + timedelta(days=1))
         else:
             begins = datetime.combine(day.date, day.start, zone)
             event.add("dtstart", begins)
-            if day.programme:
-                total = sum(block.minutes for block in day.programme)
-                event.add("dtend", begins + timedelta(minutes=total))
-            elif day.end is not None:
-                event.add("dtend", datetime.combine(day.date, day.end, zone))
+            if day.span is not None:
+                event.add("dtend", begins + timedelta(minutes=day.span))
         if gathering.place:
             event.add("location", one_line(gathering.place))
         if gathering.summary:

@@ -14,12 +14,13 @@ from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from kulturdialog.authoring import guide, project, schemas, starters
+from kulturdialog import schemas
+from kulturdialog.authoring import guide, project, starters
 from kulturdialog.authoring.check import check
 from kulturdialog.authoring.feedback_import import import_feedback
 from kulturdialog.errors import display_path
+from kulturdialog.model.common import LANGUAGES
 
-LANGUAGES = ("nb", "nn", "da", "en")
 OFFLINE_FOLDER = "offline-copy"
 
 

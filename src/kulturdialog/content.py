@@ -7,6 +7,7 @@ read it), so neither imports the other back.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from kulturdialog.errors import ContentError, Problem, display_path
 from kulturdialog.library import Entry, Library, register
 from kulturdialog.loader import Source, read
 from kulturdialog.model import Content
-from kulturdialog.validation import validate
+from kulturdialog.validation import PrunedSource, valid_part, validate
 
 CONTENT_SUFFIXES = (".yml", ".yaml")
 """Content file endings, in any letter case."""
@@ -64,6 +65,9 @@ class Loaded:
     problems: tuple[Problem, ...]
     data: dict[str, Any] | None = None
     """The parsed data of a file that failed validation, for the ids it would have given."""
+    partial: Entry[Content] | None = None
+    """What is left of a file that failed validation without its broken parts, checked for
+    references, times and over-runs as far as those parts allow."""
 
 
 @dataclass
@@ -98,6 +102,7 @@ def load_content(root: Path, cache: FileCache | None = None) -> Library:
         raise ContentError([Problem(str(root), 1, 1, "", "the content folder does not exist")])
     folder = root if root.is_dir() else root.parent
     kept: dict[Path, Loaded] = {}
+    pruned: dict[str, PrunedSource] = {}
     read_now = 0
     for path in content_files(root):
         stamp = _stamp(path)
@@ -109,13 +114,22 @@ def load_content(root: Path, cache: FileCache | None = None) -> Library:
         problems.extend(loaded.problems)
         if loaded.model is not None and loaded.source is not None:
             problems.extend(register(library, Entry(loaded.model, loaded.source)))
-        elif loaded.data is not None:
+            continue
+        if loaded.data is not None:
             _remember_problems(library, loaded.data)
+        if loaded.partial is not None:
+            problems.extend(register(library, loaded.partial))
+            assert isinstance(loaded.partial.source, PrunedSource)
+            pruned[loaded.partial.source.display_path] = loaded.partial.source
     if cache is not None:
         # Deleted files drop out here.
         cache.files = kept
         cache.read = read_now
-    problems.extend(check_library(library))
+    problems.extend(
+        problem
+        for problem in check_library(library)
+        if problem.file not in pruned or pruned[problem.file].trusted(problem)
+    )
     if problems:
         raise ContentError(problems)
     return library
@@ -133,10 +147,37 @@ def _load_file(path: Path, folder: Path, stamp: Stamp) -> Loaded:
         return Loaded(stamp, None, None, (_file_problem(path, too_big),))
     parsed = read(path)
     if isinstance(parsed, Problem):
-        return Loaded(stamp, None, None, (parsed,))
+        return Loaded(stamp, None, None, (parsed,), _ids_written(path))
     model, found = validate(parsed)
-    data = parsed.data if model is None else None
-    return Loaded(stamp, model, parsed.source, tuple(found), data)
+    if model is not None:
+        return Loaded(stamp, model, parsed.source, tuple(found))
+    left = valid_part(parsed.data)
+    partial = None
+    if left is not None:
+        source = PrunedSource(parsed.source.path, parsed.source.text, left.removed)
+        partial = Entry(left.model, source)
+    return Loaded(stamp, None, parsed.source, tuple(found), parsed.data, partial)
+
+
+_TOP_LEVEL = re.compile(r"^(kind|id):[ \t]*['\"]?([\w-]+)['\"]?[ \t]*(?:#.*)?$", re.MULTILINE)
+_INLINE_ID = re.compile(
+    r"^[ \t]+(?:-[ \t]+)?id:[ \t]*['\"]?([a-z0-9-]+)['\"]?[ \t]*$", re.MULTILINE
+)
+
+
+def _ids_written(path: Path) -> dict[str, Any] | None:
+    """The kind and ids a file that is not valid YAML would have given, read from its lines,
+    so that a file referring to it is told the file has problems instead of that the id does
+    not exist."""
+    try:
+        text = path.read_text("utf-8-sig", errors="replace")
+    except OSError:
+        return None
+    fields = {name: value for name, value in _TOP_LEVEL.findall(text)}
+    if "kind" not in fields:
+        return None
+    inline = [{"id": ident} for ident in _INLINE_ID.findall(text)]
+    return {**fields, "question_sets": inline}
 
 
 _OUTSIDE = (

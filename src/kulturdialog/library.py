@@ -10,20 +10,20 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from kulturdialog.errors import Problem
 from kulturdialog.loader import Key, Source
 from kulturdialog.model import (
+    AnyContent,
     Feedback,
     Gathering,
     Package,
     Plan,
-    Programme,
     QuestionSet,
-    Series,
     Worksheet,
 )
+from kulturdialog.model.kinds import BY_NAME
 
 T = TypeVar("T")
 
@@ -48,8 +48,6 @@ class Library:
 
     gatherings: dict[str, Entry[Gathering]] = field(default_factory=dict)
     question_sets: dict[str, Entry[QuestionSet]] = field(default_factory=dict)
-    used_by: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
-    """For each question set id: the (kind, id) of every gathering or package that uses it."""
     series: dict[str, Entry[Plan]] = field(default_factory=dict)
     """Series and programmes by id."""
     worksheets: dict[str, Entry[Worksheet]] = field(default_factory=dict)
@@ -57,18 +55,39 @@ class Library:
     """Theme packages by id."""
     with_problems: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     """Ids of files that have problems of their own, by kind ('question_set', 'gathering', ...):
-    a reference to one is not a missing id, and is not reported twice."""
+    a reference to one is not a missing id, and its problems are listed once, for its file."""
 
-    def has_own_problems(self, kind: str, id: str) -> str | None:
-        """For a reference to a file that failed to load: a message saying so, instead of one
-        saying the id does not exist. None when no such file was read."""
-        if id not in self.with_problems.get(kind, ()):
-            return None
-        noun = kind.replace("_", " ")
-        return (
-            f"the {noun} '{id}' has problems of its own, listed for its file; "
-            "fix those and this reference works"
+    def reference(
+        self, entry: Entry[Any], path: tuple[Key, ...], kind: str, id: str
+    ) -> Iterator[Problem]:
+        """The problem with a reference at ``path`` in ``entry`` to ``id`` of ``kind``: none
+        when the id exists or when the file that gives it has problems of its own, which are
+        listed for that file; otherwise that there is no such id, with the known ones."""
+        registry: dict[str, Any] = getattr(self, BY_NAME[kind].register)
+        if id in registry or id in self.with_problems.get(kind, ()):
+            return
+        known = ""
+        if registry and len(registry) <= 12:
+            known = " (known ids: " + ", ".join(sorted(registry)) + ")"
+        noun = BY_NAME[kind].noun
+        yield entry.problem(
+            path, f"there is no {noun} with the id '{id}'; check the spelling or add it{known}"
         )
+
+    @cached_property
+    def used_by(self) -> dict[str, list[tuple[str, str]]]:
+        """For each question set id: the (kind, id) of every gathering or package that uses
+        it, gatherings first. Worked out from the models, once, after loading."""
+        found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for gathering in self.gatherings.values():
+            for ident in gathering.model.question_set_ids:
+                if ident in self.question_sets:
+                    found[ident].append(("gathering", gathering.model.id))
+        for package in self.packages.values():
+            for ident in package.model.question_set_ids:
+                if ident in self.question_sets:
+                    found[ident].append(("package", package.model.id))
+        return dict(found)
 
     feedback: dict[str, Entry[Feedback]] = field(default_factory=dict)
     """Feedback files by id; ``feedback_for`` finds those of one gathering."""
@@ -148,29 +167,16 @@ def package_references(gathering: Gathering) -> list[tuple[tuple[Key, ...], str]
     return found
 
 
-def register(
-    library: Library, entry: Entry[Gathering | QuestionSet | Plan | Worksheet | Package | Feedback]
-) -> Iterator[Problem]:
+def register(library: Library, entry: Entry[AnyContent]) -> Iterator[Problem]:
+    """Add ``entry`` to its kind's register, and the question sets written inside a gathering
+    to theirs; a problem for each id already taken."""
     model = entry.model
-    if isinstance(model, Feedback):
-        yield from _add(library.feedback, Entry(model, entry.source), "feedback")
-        return
-    if isinstance(model, Package):
-        yield from _add(library.packages, Entry(model, entry.source), "package")
-        return
-    if isinstance(model, Series | Programme):
-        yield from _add(library.series, Entry(model, entry.source), "series")
-        return
-    if isinstance(model, Worksheet):
-        yield from _add(library.worksheets, Entry(model, entry.source), "worksheet")
-        return
+    kind = BY_NAME[model.kind]
+    yield from _add(getattr(library, kind.register), entry, kind.noun)
     if isinstance(model, Gathering):
-        yield from _add(library.gatherings, Entry(model, entry.source), "gathering")
         for index, inline in enumerate(model.question_sets):
             inline_entry = Entry(inline, entry.source, ("question_sets", index))
-            yield from _add(library.question_sets, inline_entry, "question set")
-    else:
-        yield from _add(library.question_sets, Entry(model, entry.source), "question set")
+            yield from _add(library.question_sets, inline_entry, BY_NAME[inline.kind].noun)
 
 
 def _add(registry: dict[str, Entry[T]], entry: Entry[T], noun: str) -> Iterable[Problem]:

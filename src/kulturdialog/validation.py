@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import difflib
+import re
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -10,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from kulturdialog.errors import Problem
-from kulturdialog.loader import Document
+from kulturdialog.loader import Document, Key, Source, field_path
 from kulturdialog.model import CONTENT_ADAPTER, KINDS, Content
 
 
@@ -21,6 +24,120 @@ def validate(document: Document) -> tuple[Content | None, list[Problem]]:
     except ValidationError as error:
         details = _without_misspelled_missing(error.errors(include_url=False))
         return None, [_problem(document, detail) for detail in details]
+
+
+@dataclass(frozen=True)
+class Partial:
+    """What is left of a document with problems once the broken parts are taken out: checked
+    for references, times and over-runs as far as those parts allow."""
+
+    model: Content
+    removed: tuple[tuple[Key, ...], ...]
+    """The paths taken out, in order, each as the data was when it was taken out."""
+
+
+MAX_PRUNING_ROUNDS = 12
+"""Each round takes out what one validation names; a required field taken out takes its
+mapping out in the next round, so a few rounds reach a model or the document's own root."""
+
+
+def valid_part(data: dict[str, Any]) -> Partial | None:
+    """The model of ``data`` without its broken fields (a broken required field takes its
+    mapping with it), or None when nothing valid is left of the document itself."""
+    data = copy.deepcopy(data)
+    removed: list[tuple[Key, ...]] = []
+    for _ in range(MAX_PRUNING_ROUNDS):
+        try:
+            return Partial(CONTENT_ADAPTER.validate_python(data), tuple(removed))
+        except ValidationError as error:
+            targets = {_target(data, detail) for detail in error.errors(include_url=False)}
+        if () in targets or None in targets:
+            return None
+        # Deepest first, and later list items before earlier ones, so no removal moves another.
+        # Within one container paths hold the same types, so they compare.
+        for path in sorted((t for t in targets if t), key=lambda t: (len(t), t), reverse=True):
+            _remove(data, path)
+            removed.append(path)
+    return None
+
+
+def _written(data: Any, loc: tuple[Any, ...]) -> tuple[Key, ...] | None:
+    """``loc`` as a path in ``data``: a union branch name, which the data does not hold, is
+    left out; None when the path does not lead anywhere."""
+    path: list[Key] = []
+    node = data
+    for part in loc:
+        held = isinstance(node, dict) and part in node
+        if held or (isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
+            node = node[part]
+        elif isinstance(node, dict) and isinstance(part, str):
+            continue
+        else:
+            return None
+        path.append(part)
+    return tuple(path)
+
+
+def _target(data: Any, detail: ErrorDetails) -> tuple[Key, ...] | None:
+    """What to take out for one validation error: the broken value, or for a missing field or
+    an unknown kind the mapping that lacks it."""
+    loc = tuple(detail["loc"])
+    if detail["type"] == "missing":
+        return _written(data, loc[:-1])
+    return _written(data, loc)
+
+
+def _remove(data: Any, path: tuple[Key, ...]) -> None:
+    node = data
+    for part in path[:-1]:
+        node = node[part]
+    del node[path[-1]]
+
+
+@dataclass(frozen=True)
+class PrunedSource(Source):
+    """The source of a document checked without its broken parts: problems found in what is
+    left are located where the author wrote them."""
+
+    removed: tuple[tuple[Key, ...], ...] = ()
+
+    def problem(self, path: tuple[Key, ...], message: str, *, at_key: bool = False) -> Problem:
+        return super().problem(original_path(path, self.removed), message, at_key=at_key)
+
+    def trusted(self, problem: Problem) -> bool:
+        """Whether a rule's ``problem`` holds for the document as written. A field taken out
+        reads as left out: a rule that names it, in its mapping or below (an end that needs a
+        start, a published package without presentations), says what the field's own problem
+        already says."""
+        for number, gone in enumerate(self.removed):
+            written = original_path(gone, self.removed[:number])
+            if not isinstance(written[-1], str):
+                continue
+            mapping = field_path(written[:-1])
+            inside = (
+                not mapping or problem.field == mapping or problem.field.startswith(mapping + ".")
+            )
+            if inside and re.search(rf"\b{re.escape(written[-1])}\b", problem.message):
+                return False
+        return True
+
+
+def original_path(path: tuple[Key, ...], removed: tuple[tuple[Key, ...], ...]) -> tuple[Key, ...]:
+    """Where ``path`` in a pruned document stands in the document as written: each list item
+    taken out moves the items after it up by one."""
+    for gone in reversed(removed):
+        head, index = gone[:-1], gone[-1]
+        if (
+            isinstance(index, int)
+            and len(path) > len(head)
+            and path[: len(head)] == head
+            and isinstance(path[len(head)], int)
+            and path[len(head)] >= index  # type: ignore[operator]
+        ):
+            moved = path[len(head)]
+            assert isinstance(moved, int)
+            path = (*head, moved + 1, *path[len(head) + 1 :])
+    return path
 
 
 def _without_misspelled_missing(details: list[ErrorDetails]) -> list[ErrorDetails]:

@@ -19,7 +19,7 @@ from kulturdialog.checks.feedback import group_key
 from kulturdialog.content import load_content
 from kulturdialog.errors import ContentError, display_path
 from kulturdialog.library import Library
-from kulturdialog.model import GroupWorkBlock, QuestionSet
+from kulturdialog.model import QuestionSet
 from kulturdialog.views.labels import label
 
 
@@ -84,9 +84,8 @@ def import_feedback(gathering_id: str, paths: Sequence[Path], content: Path) -> 
 
 
 def _group_tasks(library: Library, gathering_id: str) -> list[QuestionSet]:
-    blocks = library.gathering(gathering_id).programme
-    ids = [block.question_set for block in blocks if isinstance(block, GroupWorkBlock)]
-    return [library.question_set(id) for id in dict.fromkeys(ids)]
+    ids = library.gathering(gathering_id).question_set_ids
+    return [library.question_set(id) for id in ids]
 
 
 def read_reply(path: Path, sets: Sequence[QuestionSet]) -> Reply:

@@ -68,21 +68,3 @@ def write_field_tables(folder: Path) -> list[Path]:
             path.write_text(new, "utf-8")
             changed.append(path)
     return changed
-
-
-def stale_field_tables(folder: Path) -> list[str]:
-    """Guide pages whose tables differ from what the model gives, as paths in ``folder``."""
-    return [
-        path.relative_to(folder).as_posix()
-        for path, language in _pages(folder)
-        if refreshed(path.read_text("utf-8"), language) != path.read_text("utf-8")
-    ]
-
-
-def tables_in(folder: Path) -> set[str]:
-    """The kinds whose tables the guide pages directly in ``folder`` hold."""
-    return {
-        match["kind"]
-        for path in folder.glob("*.md")
-        for match in _BLOCK.finditer(path.read_text("utf-8"))
-    }

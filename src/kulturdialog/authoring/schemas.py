@@ -1,85 +1,24 @@
-"""JSON Schemas for editors, one per content kind, generated from the model.
-
-Editors with the YAML language server read the schema named on a file's first line and complete
-fields and flag errors while the author types. The schema must accept what the loader accepts:
-the shorthand forms that the model turns into richer values (a question written as plain text, a
-week written as a number) are allowed next to the full form.
-"""
+"""The JSON Schemas as the authoring commands use them; they are made in ``kulturdialog.schemas``,
+below the views, which print the guide's field tables from them."""
 
 from __future__ import annotations
 
-import copy
-import json
-from functools import cache
-from pathlib import Path
-from typing import Any
+from kulturdialog.schemas import (
+    SCHEMA_DIALECT,
+    SCHEMA_FOLDER,
+    modeline,
+    schema,
+    schema_file,
+    schema_text,
+    write_schemas,
+)
 
-from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
-from pydantic_core import core_schema
-
-from kulturdialog.model import KINDS
-
-SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
-SCHEMA_FOLDER = Path("docs") / "schemas"
-"""Where the schemas are published, relative to the project folder (and so under the site)."""
-
-
-class _AuthorSchema(GenerateJsonSchema):
-    def function_before_schema(
-        self, schema: core_schema.BeforeValidatorFunctionSchema
-    ) -> JsonSchemaValue:
-        # A before-validator without a declared input form turns a shorthand (text or a number)
-        # into the full value; the editor must not flag the shorthand as an error.
-        if schema.get("json_schema_input_schema") is not None:
-            return super().function_before_schema(schema)
-        full = self.generate_inner(schema["schema"])
-        return {"anyOf": [full, {"type": ["string", "number"]}]}
-
-
-def schema(kind: str) -> dict[str, Any]:
-    """The JSON Schema of one content kind, such as ``gathering``."""
-    return copy.deepcopy(_schema(kind))
-
-
-@cache
-def _schema(kind: str) -> dict[str, Any]:
-    # Generated once per process: the guide's field tables ask for it on every preview build.
-    generated = KINDS[kind].model_json_schema(schema_generator=_AuthorSchema)
-    return {"$schema": SCHEMA_DIALECT, **generated}
-
-
-def schema_text(kind: str) -> str:
-    """The schema as it is written to its file: stable key order, two-space indent."""
-    return json.dumps(schema(kind), indent=2, ensure_ascii=False) + "\n"
-
-
-def schema_file(kind: str) -> str:
-    """The file name of a kind's schema."""
-    return f"{kind}.json"
-
-
-def modeline(kind: str) -> str:
-    """The first line of a content file of ``kind`` in ``content/<folder>/``, for editors."""
-    return f"# yaml-language-server: $schema=../../{SCHEMA_FOLDER.as_posix()}/{schema_file(kind)}"
-
-
-def write_schemas(folder: Path) -> list[Path]:
-    """Write every kind's schema into ``folder``; return the files whose text changed."""
-    folder.mkdir(parents=True, exist_ok=True)
-    changed = []
-    for kind in KINDS:
-        path = folder / schema_file(kind)
-        text = schema_text(kind)
-        if not path.exists() or path.read_text("utf-8") != text:
-            path.write_text(text, "utf-8")
-            changed.append(path)
-    return changed
-
-
-def stale_schemas(folder: Path) -> list[str]:
-    """Schema files in ``folder`` that differ from the model, are missing, or name no kind."""
-    expected = {schema_file(kind): schema_text(kind) for kind in KINDS}
-    found = {path.name: path.read_text("utf-8") for path in folder.glob("*.json")}
-    stale = [name for name, text in expected.items() if found.get(name) != text]
-    stale += [name for name in found if name not in expected]
-    return sorted(stale)
+__all__ = [
+    "SCHEMA_DIALECT",
+    "SCHEMA_FOLDER",
+    "modeline",
+    "schema",
+    "schema_file",
+    "schema_text",
+    "write_schemas",
+]

@@ -20,7 +20,7 @@ from kulturdialog.authoring import local_kit
 from kulturdialog.authoring.ids import make_id, shorten
 from kulturdialog.content import content_files, load_content
 from kulturdialog.errors import ContentError, display_path
-from kulturdialog.model import KINDS, GroupWorkBlock
+from kulturdialog.model import KINDS
 
 ALIASES = {"questions": "question_set"}
 """Short names an author may type instead of a kind."""
@@ -142,12 +142,7 @@ def references(kind: str, content: Path, gathering: str | None = None) -> dict[s
     if gathering is not None and not candidates:
         return f"there is no gathering with the id '{gathering}' in {display_path(content)}"
     for found in candidates:
-        sets = [
-            block.question_set
-            for day in found.schedule
-            for block in day.programme
-            if isinstance(block, GroupWorkBlock)
-        ]
+        sets = found.question_set_ids
         if not sets:
             continue
         asking = [

@@ -14,14 +14,12 @@ from typing import Any
 from kulturdialog.errors import Problem
 from kulturdialog.library import Entry, Library
 from kulturdialog.loader import Key
+from kulturdialog.model.kinds import registers
 
 RESERVED: dict[str, dict[str, str]] = {
-    "gathering": {"index": "the list of gatherings"},
-    "question set": {"index": "the question-set library"},
-    "series": {"index": "the list of series and programmes"},
+    **{k.noun: {"index": k.index_name} for k in registers().values() if k.index_name},
+    # Ids written inside a file, whose pages sit in the folder of the file's own pages.
     "series item": {"index": "the overview of its series"},
-    "worksheet": {"index": "the list of worksheets"},
-    "package": {"index": "the list of theme packages"},
     "presentation": {"index": "the list of the package's presentations"},
 }
 """For each kind of id, the names the site uses for its own pages, and which page each is."""
@@ -29,16 +27,11 @@ RESERVED: dict[str, dict[str, str]] = {
 
 def check_addresses(library: Library) -> Iterator[Problem]:
     """A problem for every id that is a reserved name for its kind."""
-    registries: list[tuple[str, Mapping[str, Entry[Any]]]] = [
-        ("gathering", library.gatherings),
-        ("question set", library.question_sets),
-        ("series", library.series),
-        ("worksheet", library.worksheets),
-        ("package", library.packages),
-    ]
-    for noun, registry in registries:
-        for ident, entry in registry.items():
-            yield from _reserved(entry, noun, ident, ("id",))
+    for register, kind in registers().items():
+        if kind.noun in RESERVED:
+            registry: Mapping[str, Entry[Any]] = getattr(library, register)
+            for ident, entry in registry.items():
+                yield from _reserved(entry, kind.noun, ident, ("id",))
     for plan in library.series.values():
         for index, item in enumerate(plan.model.items):
             yield from _reserved(plan, "series item", item.id, ("items", index, "id"))

@@ -3,11 +3,11 @@ points, and each group speaks once."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kulturdialog.errors import Problem
-from kulturdialog.model import Feedback, GroupWorkBlock
+from kulturdialog.model import Feedback
 
 if TYPE_CHECKING:
     from kulturdialog.library import Entry, Library
@@ -16,12 +16,6 @@ if TYPE_CHECKING:
 def group_key(group: int | str | None) -> str | None:
     """What makes two entries the same group: 3 and '3', 'Bergen' and ' bergen '."""
     return None if group is None else str(group).strip().casefold()
-
-
-def known_ids(registry: Mapping[str, object]) -> str:
-    if not registry or len(registry) > 12:
-        return ""
-    return " (known ids: " + ", ".join(sorted(registry)) + ")"
 
 
 def check_feedback(library: Library) -> Iterator[Problem]:
@@ -49,28 +43,15 @@ def check_feedback(library: Library) -> Iterator[Problem]:
 def _check_references(entry: Entry[Feedback], library: Library) -> Iterator[Problem]:
     feedback = entry.model
     gathering = library.gatherings.get(feedback.gathering)
-    if gathering is None:
-        yield entry.problem(
-            ("gathering",),
-            f"there is no gathering with the id '{feedback.gathering}'; "
-            f"check the spelling{known_ids(library.gatherings)}",
-        )
+    yield from library.reference(entry, ("gathering",), "gathering", feedback.gathering)
+    yield from library.reference(entry, ("question_set",), "question_set", feedback.question_set)
     qs = library.question_sets.get(feedback.question_set)
     if qs is None:
-        yield entry.problem(
-            ("question_set",),
-            f"there is no question set with the id '{feedback.question_set}'; "
-            f"check the spelling{known_ids(library.question_sets)}",
-        )
         return
     if gathering is not None:
-        used = [
-            block.question_set
-            for block in gathering.model.programme
-            if isinstance(block, GroupWorkBlock)
-        ]
+        used = gathering.model.question_set_ids
         if feedback.question_set not in used:
-            listed = ", ".join(dict.fromkeys(used)) or "none"
+            listed = ", ".join(used) or "none"
             yield entry.problem(
                 ("question_set",),
                 f"the gathering '{feedback.gathering}' does not use the question set "

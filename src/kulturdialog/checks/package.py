@@ -3,7 +3,7 @@ references inside their presentation, links that exist, run-sheets that fit thei
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 
 from kulturdialog import schedule
 from kulturdialog.errors import Problem
@@ -12,7 +12,7 @@ from kulturdialog.model import Package
 
 
 def check_packages(library: Library) -> Iterator[Problem]:
-    """Every problem of every package; records the question sets each package uses."""
+    """Every problem of every package."""
     for entry in library.packages.values():
         yield from check_package(entry, library)
 
@@ -58,13 +58,9 @@ def _check_presentation_ids(entry: Entry[Package]) -> Iterator[Problem]:
 def _check_links(entry: Entry[Package], library: Library) -> Iterator[Problem]:
     package = entry.model
     for index, id in enumerate(package.question_sets):
-        if id in library.question_sets:
-            _use(library, id, package.id)
-        else:
-            yield entry.problem(("question_sets", index), _missing("question set", id, library))
+        yield from library.reference(entry, ("question_sets", index), "question_set", id)
     for index, id in enumerate(package.gatherings):
-        if id not in library.gatherings:
-            yield entry.problem(("gatherings", index), _missing("gathering", id, library))
+        yield from library.reference(entry, ("gatherings", index), "gathering", id)
 
 
 def _check_steps(entry: Entry[Package], library: Library) -> Iterator[Problem]:
@@ -74,12 +70,9 @@ def _check_steps(entry: Entry[Package], library: Library) -> Iterator[Problem]:
     for index, step in enumerate(package.runsheet.steps):
         at = ("runsheet", "steps", index)
         if step.question_set is not None:
-            if step.question_set in library.question_sets:
-                _use(library, step.question_set, package.id)
-            else:
-                yield entry.problem(
-                    (*at, "question_set"), _missing("question set", step.question_set, library)
-                )
+            yield from library.reference(
+                entry, (*at, "question_set"), "question_set", step.question_set
+            )
         if step.presentation is not None and package.presentation(step.presentation) is None:
             known = ", ".join(p.id for p in package.presentations) or "none"
             yield entry.problem(
@@ -129,22 +122,3 @@ def _check_duration(entry: Entry[Package]) -> Iterator[Problem]:
             f"{runsheet.duration} minutes; shorten the steps by {over} minutes in all, "
             "or lengthen the duration",
         )
-
-
-def _use(library: Library, question_set: str, package: str) -> None:
-    users = library.used_by[question_set]
-    if ("package", package) not in users:
-        users.append(("package", package))
-
-
-def _missing(noun: str, id: str, library: Library) -> str:
-    own = library.has_own_problems(noun.replace(" ", "_"), id)
-    if own is not None:
-        return own
-    registry: Mapping[str, object] = (
-        library.question_sets if noun == "question set" else library.gatherings
-    )
-    known = ""
-    if registry and len(registry) <= 12:
-        known = " (known ids: " + ", ".join(sorted(registry)) + ")"
-    return f"there is no {noun} with the id '{id}'; check the spelling or add it{known}"

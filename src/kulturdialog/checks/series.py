@@ -5,7 +5,7 @@ Each check yields problems located at the field an author has to change.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 from kulturdialog.errors import Problem
@@ -18,14 +18,10 @@ from kulturdialog.model.series import Item, Plan, WeekRange, When
 def check_series(library: Library) -> Iterator[Problem]:
     """Every problem in the series and programmes of ``library``."""
     for entry in library.series.values():
-        yield from check_plan(entry, library.worksheets, library)
+        yield from check_plan(entry, library)
 
 
-def check_plan(
-    entry: Entry[Plan],
-    worksheets: Mapping[str, object],
-    library: Library | None = None,
-) -> Iterator[Problem]:
+def check_plan(entry: Entry[Plan], library: Library) -> Iterator[Problem]:
     plan = entry.model
     seen: dict[str, int] = {}
     for index, item in enumerate(plan.items):
@@ -37,29 +33,12 @@ def check_plan(
                 f"{plan.kind}; give this one another id",
             )
         seen.setdefault(item.id, index)
-        if item.worksheet is not None and item.worksheet not in worksheets:
-            known = ", ".join(sorted(worksheets))
-            own = library and library.has_own_problems("worksheet", item.worksheet)
-            yield entry.problem(
-                (*here, "worksheet"),
-                own
-                or f"there is no worksheet with the id '{item.worksheet}'; check the spelling or "
-                "add it"
-                + (f" (known ids: {known})" if known else ""),
-            )
-        gatherings = library.gatherings if library is not None else None
-        if (
-            item.gathering is not None
-            and gatherings is not None
-            and (item.gathering not in gatherings)
-        ):
-            yield entry.problem(
-                (*here, "gathering"),
-                f"there is no gathering with the id '{item.gathering}'; check the spelling "
-                "or add it",
-            )
-        elif item.gathering is not None and gatherings is not None:
-            yield from _same_days(entry, here, item, gatherings[item.gathering].model)
+        if item.worksheet is not None:
+            yield from library.reference(entry, (*here, "worksheet"), "worksheet", item.worksheet)
+        if item.gathering is not None:
+            yield from library.reference(entry, (*here, "gathering"), "gathering", item.gathering)
+            if item.gathering in library.gatherings:
+                yield from _same_days(entry, here, item, library.gathering(item.gathering))
         yield from check_when(entry, here, item)
         for number, session in enumerate(item.sessions):
             yield from check_when(entry, (*here, "sessions", number), session)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, time
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -32,6 +32,9 @@ class Model(BaseModel):
 
 Language = Literal["nb", "nn", "da", "en"]
 """Content language: Norwegian bokmål, Norwegian nynorsk, Danish or English."""
+
+LANGUAGES: tuple[str, ...] = get_args(Language)
+"""Every content language, in the order of ``Language``."""
 
 Format = Literal["physical", "digital", "hybrid"]
 """Whether people meet in a room, online, or both."""

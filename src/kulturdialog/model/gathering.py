@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from kulturdialog import schedule
 from kulturdialog.model.common import (
     ClockTime,
     Contact,
@@ -126,8 +127,8 @@ class GatheringDay(Model):
 
 @dataclass(frozen=True)
 class ProgrammeDay:
-    """One day as the views work on it: the only day of a one-day gathering, or one of the
-    ``days`` of a gathering over several days."""
+    """One day of a gathering as everything else works on it: the only day of a one-day
+    gathering (its fields written at the top of the file), or one of its ``days``."""
 
     number: int
     """1 for the first day."""
@@ -135,8 +136,10 @@ class ProgrammeDay:
     """How many days the gathering has."""
     date: Date | None
     start: time | None
-    end: time | None
+    declared_end: time | None
+    """The end the author wrote, if any; ``end`` is the one the pages and calendar show."""
     week: int | None
+    """The day's own ISO week, as written for the day (or for a one-day gathering)."""
     programme: list[Block]
     path: tuple[str | int, ...]
     """Where the day's fields are in the file, for problems: () or ('days', index)."""
@@ -145,6 +148,63 @@ class ProgrammeDay:
     def several(self) -> bool:
         """Whether this day is one of several."""
         return self.count > 1
+
+    @property
+    def minutes(self) -> int:
+        """How long the day's programme lasts, in minutes."""
+        return sum(block.minutes for block in self.programme)
+
+    @property
+    def programme_end(self) -> time | None:
+        """When the programme ends, from the start and the blocks' minutes."""
+        return None if self.start is None else schedule.add_minutes(self.start, self.minutes)
+
+    @property
+    def end(self) -> time | None:
+        """When the day ends, one rule for every page and the calendar: the declared end when
+        the author wrote one (the programme must fit before it), otherwise the programme's end
+        when the day has a start and a programme."""
+        if self.declared_end is not None:
+            return self.declared_end
+        return self.programme_end if self.programme else None
+
+    @property
+    def span(self) -> int | None:
+        """Minutes from the start to ``end`` (1440 for a day that ends at midnight)."""
+        if self.start is None or self.end is None:
+            return None
+        if self.declared_end is None:
+            return self.minutes
+        return schedule.to_minutes(self.declared_end) - schedule.to_minutes(self.start)
+
+    @property
+    def group_tasks(self) -> list[GroupTask]:
+        """The day's group-work blocks, in order."""
+        return [
+            GroupTask(self, index, block)
+            for index, block in enumerate(self.programme)
+            if isinstance(block, GroupWorkBlock)
+        ]
+
+
+@dataclass(frozen=True)
+class GroupTask:
+    """A group-work block where it stands: its day and its place in the day's programme."""
+
+    day: ProgrammeDay
+    index: int
+    """0-based position in the day's programme."""
+    block: GroupWorkBlock
+
+    @property
+    def question_set(self) -> str:
+        """The id of the question set the groups work on."""
+        return self.block.question_set
+
+    @property
+    def path(self) -> tuple[str | int, ...]:
+        """Where the block is in the file."""
+        return (*self.day.path, "programme", self.index)
 
 
 class Gathering(Model):
@@ -222,7 +282,8 @@ class Gathering(Model):
 
     @property
     def schedule(self) -> list[ProgrammeDay]:
-        """The days the views work on: each of ``days``, or the gathering itself as one day."""
+        """The gathering's days, the one path every page, check and file works on: each of
+        ``days``, or the gathering itself as its only day."""
         if not self.days:
             return [
                 ProgrammeDay(
@@ -237,7 +298,7 @@ class Gathering(Model):
                 day.date,
                 day.start,
                 day.end,
-                day.week if day.week is not None else self.week,
+                day.week,
                 list(day.programme),
                 ("days", number - 1),
             )
@@ -245,14 +306,47 @@ class Gathering(Model):
         ]
 
     @property
+    def several_days(self) -> bool:
+        """Whether the gathering lasts more than one day."""
+        return len(self.days) > 1
+
+    @property
+    def weeks(self) -> list[int]:
+        """The ISO weeks the pages show: the gathering's own week (checked against every day),
+        or else each day's own, each once."""
+        if self.week is not None:
+            return [self.week]
+        return list(dict.fromkeys(day.week for day in self.schedule if day.week is not None))
+
+    @property
     def blocks(self) -> list[Block]:
         """Every block of every day, in order."""
         return [block for day in self.schedule for block in day.programme]
 
     @property
+    def group_tasks(self) -> list[GroupTask]:
+        """Every group-work block of every day, in order."""
+        return [task for day in self.schedule for task in day.group_tasks]
+
+    @property
+    def question_set_ids(self) -> list[str]:
+        """The ids of the question sets the group tasks use, each once, in programme order."""
+        return list(dict.fromkeys(task.question_set for task in self.group_tasks))
+
+    @property
+    def has_recording(self) -> bool:
+        """Whether there is a recording of the gathering or of any of its blocks."""
+        return self.recording is not None or any(b.recording for b in self.blocks)
+
+    @property
+    def minutes(self) -> int:
+        """How long the programmes of all days last together, in minutes."""
+        return sum(day.minutes for day in self.schedule)
+
+    @property
     def first_date(self) -> Date | None:
-        return self.days[0].date if self.days else self.date
+        return self.schedule[0].date
 
     @property
     def last_date(self) -> Date | None:
-        return self.days[-1].date if self.days else self.date
+        return self.schedule[-1].date

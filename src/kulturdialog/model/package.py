@@ -247,6 +247,13 @@ class Package(Model):
     links: list[Link] = []
     """Documents, recordings or pages the source refers to, by their titles."""
 
+    @property
+    def question_set_ids(self) -> list[str]:
+        """The question sets the package uses, listed or in its run-sheet, each once."""
+        steps = self.runsheet.steps if self.runsheet is not None else []
+        used = [*self.question_sets, *(s.question_set for s in steps if s.question_set)]
+        return list(dict.fromkeys(used))
+
     def presentation(self, id: str | None) -> Presentation | None:
         """The presentation with ``id``, or the only one when ``id`` is None."""
         if id is None:

@@ -41,8 +41,6 @@ from kulturdialog.views import urls
 
 STATIC_OUTPUTS = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz"})
 """Files mkdocs writes from theme templates on every build."""
-SEARCH_BUNDLE = "pagefind"
-"""The search bundle is made once per preview, by its first build, and kept after that."""
 
 
 @dataclass

@@ -10,8 +10,8 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from kulturdialog.model import KINDS
+from kulturdialog.site import guide as authoring_views
 from kulturdialog.site.plugin import KulturdialogPlugin
-from kulturdialog.views import authoring as authoring_views
 from kulturdialog.views import gatherings, packages, series
 from kulturdialog.views.labels import label as site_label
 from kulturdialog.views.labels import table

@@ -42,7 +42,8 @@ from kulturdialog.views.render import GeneratedPage, Renderer, Reuse
 STYLESHEET = "assets/kulturdialog.css"
 
 
-class KulturdialogConfig(Config):
+# mkdocs' base classes have an untyped __init_subclass__.
+class KulturdialogConfig(Config):  # type: ignore[no-untyped-call]
     content = option.Type(str, default="content")
     """The folder with the content files, relative to mkdocs.yml."""
     language = option.Choice(LANGUAGES, default="nb")
@@ -54,7 +55,7 @@ class KulturdialogConfig(Config):
     must then be listed in mkdocs.yml; an offline copy needs it, as Pagefind needs a server)."""
 
 
-class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
+class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-untyped-call]
     library: Library
     renderer: Renderer
     serving: bool = False

@@ -15,6 +15,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from kulturdialog.library import Entry, Library
+from kulturdialog.model.kinds import TABLE
 from kulturdialog.views.fields import GUIDE_SUBFOLDERS, guide_language
 from kulturdialog.views.labels import label
 
@@ -23,10 +24,7 @@ SEARCH_LANGUAGES = {"nb": "no", "nn": "no", "da": "da", "en": "en"}
 
 NAV_LABELS = {
     "index.md": "home",
-    "gatherings/index.md": "gatherings",
-    "packages/index.md": "packages",
-    "questions/index.md": "question_sets",
-    "series/index.md": "series_and_programmes",
+    **{f"{k.folder}/index.md": k.index_label for k in TABLE if k.folder and k.index_label},
     "guide/index.md": "author_guide",
 }
 """Label keys of the pages the nav names, so that the nav speaks the site language."""

@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 
-from kulturdialog.authoring.ids import shorten
-from kulturdialog.authoring.local_kit import kit_text
 from kulturdialog.model import Gathering
+from kulturdialog.model.ids import shorten
 from kulturdialog.views import urls
 from kulturdialog.views.labels import label
+from kulturdialog.views.local_kit import kit_text
 from kulturdialog.views.render import GeneratedPage, Renderer
 
 KIT_SUFFIX = "-lokal"
@@ -57,7 +57,7 @@ def offered_as_kit(gathering: Gathering) -> bool:
     Any gathering can be copied with ``new gathering --from``; the pages say so, with a starter
     file to download, where a recording makes it material for others to run.
     """
-    return gathering.recording is not None or any(b.recording for b in gathering.programme)
+    return gathering.has_recording
 
 
 def local_kit(gathering: Gathering) -> str:

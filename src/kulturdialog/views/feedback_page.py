@@ -17,7 +17,6 @@ from functools import partial
 from kulturdialog.model import Feedback, FeedbackEntry, Gathering, QuestionSet
 from kulturdialog.views import urls
 from kulturdialog.views.labels import label
-from kulturdialog.views.programme import programme
 from kulturdialog.views.render import GeneratedPage, Renderer
 
 # A spreadsheet reads a cell starting with one of these as a formula.
@@ -154,8 +153,8 @@ def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
         feedback = library.feedback_for(gathering.id)
         if not feedback:
             continue
-        p = programme(gathering, library)
-        tasks = task_feedback(gathering, feedback, p.question_sets)
+        sets = [library.question_set(ident) for ident in gathering.question_set_ids]
+        tasks = task_feedback(gathering, feedback, sets)
         lang = gathering.language
         csv = urls.feedback_csv(gathering.id)
         yield GeneratedPage(csv, partial(csv_text, tasks, lang), ("csv", tasks, lang))
@@ -166,7 +165,6 @@ def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
             "feedback",
             f"{label('feedback_page', lang)}: {gathering.title}",
             g=gathering,
-            p=p,
             tasks=tasks,
             csv=urls.feedback_csv(gathering.id),
         )

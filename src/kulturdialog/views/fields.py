@@ -16,8 +16,8 @@ from typing import Any
 import yaml
 from markupsafe import Markup
 
-from kulturdialog.authoring.schemas import schema
 from kulturdialog.model.common import CLOCK_PATTERN
+from kulturdialog.schemas import schema
 from kulturdialog.views.labels import label
 
 
@@ -91,32 +91,6 @@ def describe(description: str, language: str) -> str:
     if guide_language(language) == "en":
         return english
     return translations()[guide_language(language)].get(english, english)
-
-
-def untranslated(language: str = "nb") -> list[str]:
-    """Every description of the model the guide in ``language`` has no words for."""
-    from kulturdialog.model import KINDS
-
-    if language == "en":
-        return []
-    known = translations()[language]
-    missing = set()
-    for kind in KINDS:
-        for section in sections(kind, "en"):
-            missing |= {text for text in [section.description] if text not in known}
-            missing |= {f.description for f in section.fields if f.description not in known}
-    return sorted(text for text in missing if text)
-
-
-def orphaned(language: str) -> list[str]:
-    """Translations in ``language`` of descriptions the model no longer has."""
-    from kulturdialog.model import KINDS
-
-    used: set[str] = set()
-    for kind in KINDS:
-        for section in sections(kind, "en"):
-            used |= {section.description, *(f.description for f in section.fields)}
-    return sorted(set(translations()[language]) - used)
 
 
 def markdown_cell(text: str) -> Markup:

@@ -109,6 +109,7 @@ def gathering_pages(renderer: Renderer, gathering: Gathering) -> Iterator[Genera
         "g": gathering,
         "p": days[0],
         "days": days,
+        "question_sets": [renderer.library.question_set(i) for i in gathering.question_set_ids],
         "day_page": False,
         "after": after(renderer, gathering),
         "live_state": room.live_data(gathering, days[0]),
@@ -135,13 +136,13 @@ def gathering_pages(renderer: Renderer, gathering: Gathering) -> Iterator[Genera
         lang,
         "runsheet",
         runsheet_title,
-        scripts=() if gathering.days else ("live.js",),
+        scripts=() if gathering.several_days else ("live.js",),
         **context,
     )
     # A gathering over several days: each day with a programme gets a guide of its own, where
     # the live mode runs for that day alone.
     for day in days:
-        if gathering.days and day.rows:
+        if gathering.several_days and day.rows:
             assert day.day is not None
             number = day.day.number
             yield renderer.page(
@@ -165,8 +166,7 @@ def gathering_cards(renderer: Renderer, page_src: str) -> list[Markup]:
     library = renderer.library
 
     def item(g: Gathering, feedback: bool) -> dict[str, Any]:
-        total = sum(block.minutes for block in g.blocks)
-        return {"item": {"gathering": g, "total": total, "feedback": feedback}}
+        return {"item": {"gathering": g, "total": g.minutes, "feedback": feedback}}
 
     items = []
     for g in library.sorted_gatherings():

@@ -7,7 +7,9 @@ from importlib import resources
 
 import yaml
 
-LANGUAGES = ("nb", "nn", "da", "en")
+from kulturdialog.model.common import LANGUAGES
+
+__all__ = ["LANGUAGES", "label", "table"]
 
 
 @cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date as Date
 from datetime import time
 
 from kulturdialog import schedule
@@ -22,6 +23,8 @@ class Row:
     question_set: QuestionSet | None
     day: int | None = None
     """The day's number when the gathering has several days; None for a one-day gathering."""
+    date: Date | None = None
+    """The date of the block's day, if it has one."""
 
     @property
     def begins(self) -> str:
@@ -49,8 +52,24 @@ class Programme:
     """The day this is the programme of."""
 
     @property
-    def end(self) -> time | None:
+    def blocks_end(self) -> time | None:
+        """When the last block ends, for the programme table's last line."""
         return schedule.add_minutes(self.start, self.total) if self.start is not None else None
+
+    @property
+    def span(self) -> int:
+        """Minutes from the start to ``end``: the live mode moves the end with the start."""
+        if self.day is not None and self.start == self.day.start and self.day.span is not None:
+            return self.day.span
+        return self.total
+
+    @property
+    def end(self) -> time | None:
+        """When the day ends, by the rule of ``ProgrammeDay.end``: the declared end, or else
+        when the last block ends. A programme moved to another start ends with its blocks."""
+        if self.day is not None and self.start == self.day.start:
+            return self.day.end
+        return self.blocks_end
 
     @property
     def question_sets(self) -> list[QuestionSet]:
@@ -88,6 +107,7 @@ def day_programme(day: ProgrammeDay, library: Library, start: time | None = None
                 else None
             ),
             day=day.number if day.several else None,
+            date=day.date,
         )
         for index, (block, slot) in enumerate(
             zip(day.programme, schedule.slots(durations, begins), strict=True)

@@ -13,9 +13,10 @@ import yaml
 from markupsafe import Markup, escape
 
 from kulturdialog.library import Library, package_references
-from kulturdialog.model import Gathering, GroupWorkBlock
+from kulturdialog.model import Gathering
 from kulturdialog.views import urls
-from kulturdialog.views.environment import environment, long_date
+from kulturdialog.views.dates import date_range
+from kulturdialog.views.environment import environment
 from kulturdialog.views.labels import label
 from kulturdialog.views.programme import Programme, programmes
 
@@ -58,10 +59,12 @@ _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def print_header(title: str, language: str, context: dict[str, Any]) -> str:
-    """The running header of a printed page: its title, and the gathering's date if it has one."""
+    """The running header of a printed page: its title, and the gathering's dates if it has
+    them."""
     gathering = context.get("g")
-    day = getattr(gathering, "date", None)
-    return f"{title}, {long_date(day, language)}" if day else title
+    if not isinstance(gathering, Gathering) or gathering.first_date is None:
+        return title
+    return f"{title}, {date_range(gathering.first_date, gathering.last_date, language)}"
 
 
 def css_string(text: str) -> str:
@@ -187,7 +190,8 @@ class Renderer:
 
     @property
     def settings(self) -> tuple[Any, ...]:
-        """Everything besides the content that a page or a card is made with."""
+        """Everything besides the content that a page, a card or a fragment is made with: the
+        one settings part of every key a live preview keeps work by."""
         return (self.language, self.directory_urls, self.site_url, self.cache)
 
     def reused(
@@ -206,18 +210,10 @@ class Renderer:
     def gathering_inputs(self, gathering: Gathering) -> tuple[Any, ...]:
         """Every model the pages of ``gathering`` are made from: itself, the question sets its
         programme uses (which another file may hold) and the feedback on it."""
-        used = sorted(
-            {
-                block.question_set
-                for day in gathering.schedule
-                for block in day.programme
-                if isinstance(block, GroupWorkBlock)
-            }
-        )
         named = [id for _, id in package_references(gathering) if id in self.library.packages]
         return (
             gathering,
-            *(self.library.question_set(ident) for ident in used),
+            *(self.library.question_set(ident) for ident in sorted(gathering.question_set_ids)),
             *self.library.feedback_for(gathering.id),
             *(self.library.package(ident) for ident in named),
         )
@@ -274,15 +270,14 @@ class Renderer:
         def write() -> str:
             return _front_matter(**meta) + self.render(template, src, language, **context)
 
-        settings = (self.language, self.directory_urls)
-        key = (template, src, language, kind, title, scripts, settings, sorted(context.items()))
+        page = (template, src, language, kind, title, scripts)
+        key = (*page, self.settings, sorted(context.items()))
         return GeneratedPage(src, write, key)
 
     def standalone(self, template: str, src: str, language: str, **context: Any) -> GeneratedPage:
         """A file that ``template`` writes whole, without the site around it (a screen for the
         room, the presenter), keyed like a page so that a live preview can keep it."""
-        settings = (self.language, self.directory_urls, self.site_url)
-        key = (template, src, language, settings, sorted(context.items()))
+        key = (template, src, language, self.settings, sorted(context.items()))
         return GeneratedPage(src, partial(self.render, template, src, language, **context), key)
 
     def cards(
@@ -314,7 +309,7 @@ class Renderer:
         language = str(context.pop("language", self.language))
         # Keyed like a page: a live preview renders the hand-written pages on every save, and
         # a list of every question set is the same after most edits.
-        key = (language, self.directory_urls, sorted(context.items()))
+        key = (language, self.settings, sorted(context.items()))
         kept = _FRAGMENTS.get((template, page_src))
         if kept is not None and kept[0] == key:
             return kept[1]

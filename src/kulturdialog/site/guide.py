@@ -1,4 +1,5 @@
-"""Fragments for the author guide: the field reference and the starter files as examples."""
+"""Fragments for the author guide's pages: the field reference and the starter files as
+examples. Here, above the views and the authoring tools, because it shows what both make."""
 
 from __future__ import annotations
 

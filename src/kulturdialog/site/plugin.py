@@ -363,7 +363,9 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):
         language = page.meta.get("language")
         return search.page_language(output, str(language)) if language else output
 
-    @event_priority(-100)  # last, after every other plugin has written its files
+    # After every other plugin has written its files, Material's offline plugin (-100, "last")
+    # included: the site is put in place, with its list of files, only when it is complete.
+    @event_priority(-101)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         kept = self.incremental
         if kept is not None and not self.problems:

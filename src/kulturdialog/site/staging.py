@@ -109,16 +109,21 @@ def refusal(site: Path, guarded: Sequence[Path] = (), project: Path | None = Non
     """Why ``site`` may not be (re)made by a build, or None when it may."""
     target = target_of(site)
     shown = display_path(site)
-    for folder in guarded:
-        real = target_of(folder)
-        if target == real or real in target.parents:
-            return f"{shown} is inside {display_path(folder)}; choose a folder outside it"
-        if target in real.parents:
-            return f"{shown} holds {display_path(folder)}; choose a folder of its own"
+    if site.is_symlink():
+        # The link's own name, not where it leads, then where it leads.
+        shown = f"{Path(display_path(site.parent)) / site.name} (a link to {display_path(target)})"
     if project is not None:
         real = target_of(project)
         if target == real or target in real.parents:
             return f"{shown} holds the project itself; choose a new folder, such as site/"
+    for folder in guarded:
+        real = target_of(folder)
+        if target == real:
+            return f"{shown} is the project's {folder.name}/ folder; choose a new folder"
+        if real in target.parents:
+            return f"{shown} is inside the project's {folder.name}/ folder; choose a new folder"
+        if target in real.parents:
+            return f"{shown} holds the project's {folder.name}/ folder; choose a new folder"
     if not os.path.lexists(target):
         return None
     if not target.is_dir():

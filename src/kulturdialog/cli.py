@@ -71,6 +71,12 @@ def _parser() -> argparse.ArgumentParser:
     feedback_import.add_argument(
         "--content", help="content folder (default: the project's content folder)"
     )
+    feedback_import.add_argument(
+        "--skip-bad",
+        action="store_true",
+        help="write the feedback of the good e-mails even when others cannot be read "
+        "(without it, nothing is written unless every e-mail is good)",
+    )
 
     schema = commands.add_parser(
         "schema", help="write the JSON Schemas that editors use and the guide's field tables"
@@ -200,7 +206,7 @@ def _new(args: argparse.Namespace) -> int:
 
 def _feedback(args: argparse.Namespace) -> int:
     content = Path(args.content) if args.content else project.find().content
-    imported = import_feedback(args.gathering, args.files, content)
+    imported = import_feedback(args.gathering, args.files, content, skip_bad=args.skip_bad)
     for line in imported.report:
         print(line)
     for line in imported.problems:

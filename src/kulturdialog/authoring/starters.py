@@ -235,17 +235,30 @@ def new_file(
 
 
 def write_new(path: Path, text: str) -> NewFile:
-    """Write ``text`` to a new file at ``path``; refuse, naming it, if it exists."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write ``text`` to a new file at ``path``; refuse, naming it, if it exists or cannot be
+    written."""
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         # Mode 'x' refuses an existing file even if one appears between a check and the write.
         with path.open("x", encoding="utf-8") as out:
-            out.write(text)
+            try:
+                out.write(text)
+            except OSError:
+                # A file cut short (a full disk) is no file check accepts: it goes again.
+                path.unlink(missing_ok=True)
+                raise
     except FileExistsError:
         return NewFile(
             path,
             False,
             f"{display_path(path)} already exists; nothing was written. "
             "Choose another title, or give another id with --id",
+        )
+    except OSError as error:
+        return NewFile(
+            path,
+            False,
+            f"{display_path(path)} cannot be written: {error.strerror or error}; nothing was "
+            "written. Make the content folder writable, or give another with --content",
         )
     return NewFile(path, True, f"wrote {display_path(path)}")

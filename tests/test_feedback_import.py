@@ -7,14 +7,15 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, event, given, settings
 from hypothesis import strategies as st
 
 from kulturdialog.authoring.check import check
-from kulturdialog.authoring.feedback_import import feedback_id
+from kulturdialog.authoring.feedback_import import feedback_id, import_feedback
 from kulturdialog.authoring.mail import MAX_EMAIL_BYTES
 from kulturdialog.cli import main
 from kulturdialog.model import Feedback, QuestionSet
@@ -341,3 +342,57 @@ def test_an_unwritable_content_folder_is_a_clear_error(
         err = capsys.readouterr().err
         assert "cannot be written: Operation not permitted; nothing was written" in err
     assert snapshot(content) == before
+
+
+SUBJECTS = ["Hva kan vi gjøre sammen?", "Hva tar vi med oss?", "Svar"]
+"""Two subjects that name a group task of the gathering, and one that names none."""
+ZONES = ["+0100", "+0200", "-0500", "+0000", "-0000", "+1345"]
+words = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+plain = st.text("abcæøå ABC123.,:-", min_size=1, max_size=30).filter(str.strip)
+
+
+@st.composite
+def random_email(draw: st.DrawFn) -> bytes:
+    group = draw(
+        st.one_of(
+            st.integers(1, 12).map(str),
+            st.integers(-3, 1200).map(str),
+            st.sampled_from(["①", "²", "0", "1" * 23, "", "Bergen", "  7 "]),
+            words,
+        )
+    )
+    points = draw(st.lists(st.one_of(plain, plain, words), min_size=1, max_size=3))
+    day, hour, minute = draw(st.integers(1, 28)), draw(st.integers(0, 23)), draw(st.integers(0, 59))
+    date = f"{day:02d} Mar 2024 {hour:02d}:{minute:02d}:00 {draw(st.sampled_from(ZONES))}"
+    head = HEADER.format(date=date).replace(
+        "Innspill fra gruppene: Hva kan vi gjøre sammen?", draw(st.sampled_from(SUBJECTS))
+    )
+    body = f"Gruppe: {group}\r\n\r\nPrioriterte punkter:\r\n"
+    body += "".join(f"{n}. {point}\r\n" for n, point in enumerate(points, start=1))
+    if draw(st.booleans()):
+        body += f"\r\nKommentar:\r\n{draw(words)}\r\n"
+    return (head + body).encode("utf-8")
+
+
+@settings(max_examples=150, deadline=None)
+@given(emails=st.lists(random_email(), min_size=1, max_size=4), skip_bad=st.booleans())
+def test_what_import_writes_check_accepts(emails: list[bytes], skip_bad: bool) -> None:
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        content = folder / "content"
+        shutil.copytree(FIXTURES / "feedback", content)
+        for name in FEEDBACK_FILES:
+            (content / name).unlink()
+        before = snapshot(content)
+        paths = write_emails(folder / "mail", {f"group{n}.eml": e for n, e in enumerate(emails)})
+        result = import_feedback(FEEDBACK_GATHERING, paths, content, skip_bad=skip_bad)
+        event(f"{len(result.written)} file(s) written, problems: {bool(result.problems)}")
+        if result.written:
+            checked = check(content)
+            assert checked.ok, [str(p) for p in checked.problems]
+        else:
+            assert snapshot(content) == before
+        if result.problems and not skip_bad:
+            assert not result.written
+        for line in result.problems:
+            assert "Traceback" not in line

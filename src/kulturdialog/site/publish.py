@@ -107,7 +107,7 @@ def zip_refusal(archive: Path) -> str | None:
             return None
     return (
         f"{shown} exists and was not made by Kulturdialog; nothing was changed. Move it away "
-        "or choose another folder"
+        "and run the command again"
     )
 
 

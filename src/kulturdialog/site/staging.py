@@ -279,11 +279,6 @@ def abandon(stage: Stage | None) -> None:
     _release(stage.target, stage.lock)
 
 
-def discard(site: Path) -> None:
-    """Remove what a failed build of ``site`` in this process left."""
-    abandon(_held.get(target_of(site)))
-
-
 def strict_warnings() -> bool:
     """Whether mkdocs has counted warnings that make a strict build abort after the plugins'
     last event: the staged site must not replace the last good one then."""

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from icalendar import Calendar, Event
 
 from kulturdialog.calendar import gathering_calendar, plan_calendar
@@ -139,7 +142,10 @@ def test_the_calendar_names_every_item_it_cannot_hold_and_the_page_marks_them(
 ) -> None:
     calendar = parse(bundled.site / f"series/{PROGRAMME}/{PROGRAMME}.ics")
     held = {str(event["summary"]) for event in calendar.walk("VEVENT")}
-    description = str(calendar["x-wr-caldesc"])
+    # An extended property parses back as written: its text escaped as a summary's is.
+    written = str(calendar["x-wr-caldesc"])
+    description = re.sub(r"\\([\\;,])", r"\1", written)
+    assert re.search(r"(?<!\\)[;,]", written) is None
     plan = load_content(Path("content")).series[PROGRAMME].model
     titled = {i.id: f"{i.title}: {i.subtitle}" if i.subtitle else i.title for i in plan.items}
     unheld = [item for item in plan.items if titled[item.id] not in held]
@@ -168,3 +174,24 @@ def test_the_calendar_names_every_item_it_cannot_hold_and_the_page_marks_them(
     assert all(li.select_one(".kd-no-date") for li in page.select("li.kd-event--no-date"))
     webinars = parse(bundled.site / f"series/{WEBINARS}/{WEBINARS}.ics")
     assert "x-wr-caldesc" not in webinars
+
+
+def _unfolded(ical: bytes) -> list[str]:
+    return ical.decode("utf-8").replace("\r\n ", "").split("\r\n")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1).filter(str.strip))
+def test_calendar_names_are_escaped_as_summaries_are(title: str) -> None:
+    library = load_content(FIXTURES / "valid")
+    gathering = library.gathering("kveldsmote").model_copy(
+        update={"date": date(2024, 10, 29), "title": title}
+    )
+    ical = gathering_calendar(gathering, STAMP).to_ical()
+    lines = _unfolded(ical)
+    name = next(line for line in lines if line.startswith("X-WR-CALNAME:"))
+    summary = next(line for line in lines if line.startswith("SUMMARY:"))
+    # The same text, escaped the same way (';', ',' and '\\' with a backslash), on one line.
+    assert name.removeprefix("X-WR-CALNAME:") == summary.removeprefix("SUMMARY:")
+    (event,) = Calendar.from_ical(ical).walk("VEVENT")
+    assert str(event["summary"]) == " ".join(title.split())

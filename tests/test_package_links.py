@@ -86,9 +86,7 @@ def test_an_unknown_package_id_is_refused_with_a_located_message() -> None:
         "ukjent.yml:12:18",
     ]
     assert "package: there is no package with the id 'pakk';" in found[0]
-    assert (
-        "days.1.programme.1.package: there is no package with the id 'pakken';" in (found[1])
-    )
+    assert "days.1.programme.1.package: there is no package with the id 'pakken';" in (found[1])
 
 
 def test_the_package_preparation_page_puts_group_tasks_under_their_own_heading(

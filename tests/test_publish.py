@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
+import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from kulturdialog.site import publish
-from tests.conftest import ROOT, Build
+from kulturdialog.cli import main
+from kulturdialog.site import publish, staging
+from tests.conftest import FIXTURES, ROOT, Build
 
 EXAMPLES = ROOT / "examples"
 
@@ -89,18 +97,37 @@ def test_the_gitlab_pages_example_publishes_the_built_site_as_public() -> None:
     assert pages["artifacts"]["paths"] == ["public"]
 
 
-def test_a_zip_holds_the_folder_file_for_file(tmp_path: Path) -> None:
+def test_site_zip_holds_the_sites_files_at_its_top(tmp_path: Path) -> None:
     folder = tmp_path / "site"
     (folder / "a").mkdir(parents=True)
     (folder / "index.html").write_text("<p>hei</p>")
     (folder / "a" / "b.html").write_text("<p>b</p>")
     archive = publish.zip_folder(folder, tmp_path / "site.zip")
     with zipfile.ZipFile(archive) as opened:
-        assert sorted(n for n in opened.namelist() if not n.endswith("/")) == [
-            "site/a/b.html",
-            "site/index.html",
-        ]
-        assert opened.read("site/index.html") == b"<p>hei</p>"
+        # Unpacked at a host's web root, index.html is the root's page, not site/index.html.
+        assert sorted(opened.namelist()) == ["a/b.html", "index.html"]
+        assert opened.read("index.html") == b"<p>hei</p>"
+    copy = publish.zip_folder(folder, tmp_path / "copy.zip", inside="copy")
+    with zipfile.ZipFile(copy) as opened:
+        assert sorted(opened.namelist()) == ["copy/a/b.html", "copy/index.html"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_a_zip_that_no_build_made_is_never_replaced(tmp_path: Path) -> None:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "index.html").write_text("<p>hei</p>")
+    archive = tmp_path / "site.zip"
+    archive.write_bytes(b"the author's own archive")
+    with pytest.raises(staging.Refused, match="exists and was not made by Kulturdialog"):
+        publish.zip_folder(folder, archive)
+    assert archive.read_bytes() == b"the author's own archive"
+    archive.unlink()
+    (folder / staging.MARK).write_text(staging.MARK_NOTE + "index.html\n")
+    publish.zip_folder(folder, archive)
+    # A zip a build made (it holds the mark) is replaced by the next one.
+    publish.zip_folder(folder, archive)
+    assert zipfile.ZipFile(archive).read("index.html") == b"<p>hei</p>"
 
 
 @pytest.mark.parametrize(
@@ -124,3 +151,182 @@ def test_the_bundled_offline_plugins_keep_the_site_language_setting() -> None:
     chosen = publish.offline_plugins(ROOT)
     kulturdialog = next(p for p in chosen if isinstance(p, dict) and "kulturdialog" in p)
     assert kulturdialog["kulturdialog"]["language"] in ("nb", "nn", "da", "en")
+
+
+def _project(root: Path) -> Path:
+    """A small project: the bundled settings and pages, fixture content and a repository."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "macros", root / "macros")
+    shutil.copytree(ROOT / "docs", root / "docs")
+    shutil.copytree(FIXTURES / "valid", root / "content")
+    (root / ".git").mkdir()
+    (root / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    return root
+
+
+def files_below(folder: Path) -> dict[str, bytes]:
+    """Every file and link below ``folder`` (links not followed), with its bytes or target."""
+    found: dict[str, bytes] = {}
+    for top, folders, files in os.walk(folder):
+        for name in files + folders:
+            path = Path(top) / name
+            if path.is_symlink():
+                found[str(path)] = b"-> " + os.fsencode(os.readlink(path))
+            elif path.is_file():
+                found[str(path)] = path.read_bytes()
+    return found
+
+
+def test_offline_out_refuses_a_folder_with_other_files(tmp_path: Path) -> None:
+    project = _project(tmp_path / "project")
+    stick = tmp_path / "usb" / "folder"
+    stick.mkdir(parents=True)
+    (stick / "notes.docx").write_bytes(b"the author's notes")
+    before = files_below(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "kulturdialog", "offline", "--out", str(stick)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "holds files that no Kulturdialog build made (notes.docx)" in result.stderr
+    assert files_below(tmp_path) == before
+
+
+@pytest.mark.parametrize("out", [".", "..", "content", "content/dialogues", "docs", ".git"])
+def test_offline_out_never_writes_in_the_project_s_own_folders(
+    tmp_path: Path, out: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = _project(tmp_path / "project")
+    monkeypatch.chdir(project)
+    before = files_below(tmp_path)
+    assert main(["offline", "--out", out]) == 1
+    error = capsys.readouterr().err
+    assert re.search(r"is the project's|is inside|holds", error), error
+    assert files_below(tmp_path) == before
+
+
+def test_offline_out_into_a_new_folder_then_into_the_copy_it_made(tmp_path: Path) -> None:
+    project = _project(tmp_path / "project")
+    out = tmp_path / "usb" / "seminar"
+    out.parent.mkdir()
+    (out.parent / "other.txt").write_text("the stick's own file")
+    for _ in range(2):
+        result = subprocess.run(
+            [sys.executable, "-m", "kulturdialog", "offline", "--out", str(out)],
+            cwd=project,
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+    assert (out / "index.html").is_file() and (out / staging.MARK).is_file()
+    assert (out.parent / "other.txt").read_text() == "the stick's own file"
+    assert sorted(p.name for p in out.parent.iterdir()) == ["other.txt", "seminar", "seminar.zip"]
+    with zipfile.ZipFile(out.parent / "seminar.zip") as opened:
+        assert "seminar/index.html" in opened.namelist()
+
+
+def _fake_build(project: Path, site_dir: Path, *, offline: bool = False) -> None:
+    """What a build does to its output, without mkdocs: the same staging steps."""
+    guarded = staging.protected(project, project / "content", project / "docs")
+    try:
+        stage = staging.begin(site_dir, guarded, project)
+    except staging.Refused as refused:
+        print(refused, file=sys.stderr)
+        raise publish.BuildFailed(str(refused)) from None
+    (stage.folder / "assets").mkdir()
+    (stage.folder / "assets" / "kulturdialog.css").write_text("a{}")
+    (stage.folder / "index.html").write_text("<p>copy</p>")
+    staging.finish(stage)
+
+
+OUTPUTS = [
+    ".", "..", "content", "content/dialogues", "content/new", "docs", "docs/guide", ".git",
+    ".git/objects", "mine", "mine/sub", "mine/new", "empty", "new", "made", "made-plus",
+    "earlier", "link-to-mine", "link-to-empty", "link-to-content", "link-to-made", "dangling",
+    "file.txt", "file.txt/new",
+]  # fmt: skip
+"""Output folders an author might give, relative to the project."""
+
+
+def _lay_out(project: Path, names: list[str], zip_beside: str | None) -> None:
+    (project / "mine" / "sub").mkdir(parents=True)
+    for name in names:
+        (project / "mine" / name).write_text(f"the author's {name}")
+        (project / "mine" / "sub" / name).write_text(f"also {name}")
+    (project / "empty").mkdir()
+    for made in ("made", "made-plus"):
+        (project / made).mkdir()
+        (project / made / "index.html").write_text("old copy")
+        (project / made / staging.MARK).write_text(staging.MARK_NOTE + "index.html\n")
+    (project / "made-plus" / "added.txt").write_text("added by the author")
+    (project / "earlier" / "assets").mkdir(parents=True)
+    (project / "earlier" / "assets" / "kulturdialog.css").write_text("old")
+    (project / "file.txt").write_text("a file")
+    for link, target in [("mine", "mine"), ("empty", "empty"), ("content", "content")]:
+        (project / f"link-to-{link}").symlink_to(project / target)
+    (project / "link-to-made").symlink_to(project / "made")
+    (project / "dangling").symlink_to(project / "gone")
+    if zip_beside:
+        (project / zip_beside).parent.mkdir(parents=True, exist_ok=True)
+        (project / zip_beside).write_bytes(b"the author's zip")
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    out=st.sampled_from(OUTPUTS),
+    names=st.lists(
+        st.text("abcxyzæø.-_ 1", min_size=1, max_size=8).filter(
+            lambda n: n not in {".", ".."} and not n.startswith(".")
+        ),
+        max_size=3,
+        unique=True,
+    ),
+    zip_beside=st.sampled_from([None, "mine.zip", "empty.zip", "new.zip", "made.zip"]),
+)
+def test_offline_out_changes_no_file_outside_its_output(
+    out: str,
+    names: list[str],
+    zip_beside: str | None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with tempfile.TemporaryDirectory() as temporary:
+        project = (Path(temporary) / "project").resolve()
+        (project / "content").mkdir(parents=True)
+        (project / "content" / "a.yml").write_text("kind: question_set\n")
+        (project / "docs" / "guide").mkdir(parents=True)
+        (project / "docs" / "index.md").write_text("# Hei\n")
+        (project / ".git" / "objects").mkdir(parents=True)
+        (project / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+        (project / "mkdocs.yml").write_text("site_name: X\n")
+        _lay_out(project, names, zip_beside)
+        monkeypatch.chdir(project)
+        monkeypatch.setattr(publish, "build_site", _fake_build)
+        before = files_below(Path(temporary))
+        given_out = project / out
+        target = Path(os.path.realpath(given_out))
+        archive = Path(os.path.realpath(given_out.parent / f"{given_out.name}.zip"))
+
+        code = main(["offline", "--out", out])
+        captured = capsys.readouterr()
+
+        after = files_below(Path(temporary))
+        if code != 0:
+            assert "Traceback" not in captured.err and captured.err.strip()
+            assert after == before, captured.err
+            return
+        for path, data in before.items():
+            real = Path(os.path.realpath(path))
+            if not (real in (target, archive) or target in real.parents):
+                assert after.get(path) == data, path
+        assert (target / "index.html").read_text() == "<p>copy</p>"
+        with zipfile.ZipFile(archive) as opened:
+            assert f"{given_out.name}/index.html" in opened.namelist()
+        assert not [p for p in target.parent.iterdir() if p.name.endswith((".lock", ".staging"))]

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from kulturdialog.authoring import starters
+from kulturdialog.authoring.check import check
 from kulturdialog.views.labels import LANGUAGES
+from tests.conftest import FIXTURES
 
 TRANSLATED = tuple(starters.starter_kinds())
 """Kinds whose starter is written in every language: all of them."""
@@ -86,3 +91,62 @@ def test_each_language_has_its_own_text(kind: str) -> None:
     assert len(set(texts.values())) == len(LANGUAGES)
     # Comments too: the first line after the schema line says what the file is.
     assert len({text.splitlines()[1] for text in texts.values()}) == len(LANGUAGES)
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    folder = tmp_path / "content"
+    shutil.copytree(FIXTURES / "feedback", folder)
+    return folder
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {str(p): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_new_refuses_the_reserved_id_index(content: Path) -> None:
+    before = files(content)
+    made = starters.new_file("gathering", "Index", content)
+    assert not made.written
+    assert "the gathering id 'index' is reserved: its page would replace" in made.message
+    assert files(content) == before
+
+
+def test_new_refuses_an_id_that_exists_in_another_file(content: Path) -> None:
+    (content / "dialogtema-2.yaml").write_text(
+        "kind: question_set\nid: dialogtema-2\ntitle: Dialogtema 2\nlanguage: nb\n"
+        "questions: [Hva?]\n",
+        "utf-8",
+    )
+    assert check(content).ok
+    before = files(content)
+    made = starters.new_file("questions", "Dialogtema 2", content)
+    assert not made.written
+    assert "the question set id 'dialogtema-2' is already used in" in made.message
+    assert "dialogtema-2.yaml" in made.message
+    assert files(content) == before
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    kind=st.sampled_from([*starters.command_names()]),
+    title=st.one_of(
+        st.text("abcæøå ABCÅ0123-:'\"#", max_size=120),
+        st.sampled_from(["Index", "index", "Dialogmøte i Fjordby", "Samarbeid Fjordby"]),
+        st.text(st.characters(blacklist_categories=("Cs",)), max_size=90),
+    ),
+    language=st.sampled_from(LANGUAGES),
+)
+def test_what_new_writes_check_accepts(kind: str, title: str, language: str) -> None:
+    with tempfile.TemporaryDirectory() as temporary:
+        content = Path(temporary) / "content"
+        shutil.copytree(FIXTURES / "feedback", content)
+        before = files(content)
+        made = starters.new_file(kind, title, content, language=language)
+        event(f"written: {made.written}")
+        if made.written:
+            checked = check(content)
+            assert checked.ok, (made.path.read_text("utf-8"), [str(p) for p in checked.problems])
+        else:
+            # Refused with the reason, and nothing changed.
+            assert made.message.strip() and files(content) == before

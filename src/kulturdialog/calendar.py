@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, Timezone
+from icalendar import Calendar, Event, Timezone, vText
 
 from kulturdialog.model import Gathering, Item, Plan
 from kulturdialog.model.series import WEEKDAYS, When
@@ -44,8 +44,9 @@ def _new_calendar(title: str, language: str) -> Calendar:
     calendar.add("prodid", PRODUCT)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    # An extended property is written as it is given: a line break in it would end the line.
-    calendar.add("x-wr-calname", one_line(title))
+    # An extended property is written as it is given unless it is typed as text: a line break
+    # would end the line, and ';' ',' '\\' must be escaped as in a summary.
+    calendar.add("x-wr-calname", vText(one_line(title)))
     calendar.add("x-wr-timezone", TIME_ZONES[language])
     return calendar
 
@@ -93,7 +94,7 @@ def plan_calendar(plan: Plan, stamp: datetime, description: str | None = None) -
     (the calendar's X-WR-CALDESC) says in words what the calendar leaves out."""
     calendar = _new_calendar(plan.title, plan.language)
     if description:
-        calendar.add("x-wr-caldesc", one_line(description))
+        calendar.add("x-wr-caldesc", vText(one_line(description)))
     zone = ZoneInfo(TIME_ZONES[plan.language])
     for item in plan.items:
         times = item.times

@@ -72,6 +72,12 @@ def _parser() -> argparse.ArgumentParser:
     feedback_import.add_argument(
         "--content", help="content folder (default: the project's content folder)"
     )
+    feedback_import.add_argument(
+        "--skip-bad",
+        action="store_true",
+        help="write the feedback of the good e-mails even when others cannot be read "
+        "(without it, nothing is written unless every e-mail is good)",
+    )
 
     schema = commands.add_parser(
         "schema", help="write the JSON Schemas that editors use and the guide's field tables"
@@ -98,7 +104,9 @@ def _parser() -> argparse.ArgumentParser:
         help="build a copy that opens from a folder or USB stick (index.html) and a zip of it",
     )
     offline.add_argument(
-        "--out", help=f"folder for the copy (default: {OFFLINE_FOLDER} in the project)"
+        "--out",
+        help=f"folder for the copy (default: {OFFLINE_FOLDER} in the project): a new or empty "
+        "folder, or one an earlier copy made; its zip goes beside it",
     )
     return parser
 
@@ -117,31 +125,53 @@ def _serve(address: str) -> int:
 
 def _build(zip_it: bool) -> int:
     # Imported here: only these commands need mkdocs.
-    from kulturdialog.site import publish
+    from kulturdialog.site import publish, staging
 
     root = project.find().root
     site = root / "site"
+    archive = root / "site.zip"
+    why = publish.zip_refusal(archive) if zip_it else None
+    if why is not None:
+        print(why, file=sys.stderr)
+        return 1
     try:
         publish.build_site(root, site)
     except publish.BuildFailed:
         return 1
     print(f"The site is in {display_path(site)}/")
     if zip_it:
-        archive = publish.zip_folder(site, root / "site.zip")
+        try:
+            publish.zip_folder(site, archive)
+        except (staging.Refused, OSError) as error:
+            print(f"{display_path(archive)} was not written: {error}", file=sys.stderr)
+            return 1
         print(f"and packed as {display_path(archive)} for any static host.")
     return 0
 
 
 def _offline(out: str | None) -> int:
-    from kulturdialog.site import publish
+    from kulturdialog.site import publish, staging
 
-    root = project.find().root
-    folder = Path(out).resolve() if out else root / OFFLINE_FOLDER
+    found = project.find()
+    root = found.root
+    folder = Path(out).absolute() if out else root / OFFLINE_FOLDER
+    archive = folder.parent / f"{folder.name}.zip"
+    # Asked before the build, so that a refusal costs nothing and changes nothing; the build
+    # asks again, with the folders mkdocs.yml names.
+    guarded = staging.protected(root, found.content, root / "docs")
+    why = staging.refusal(folder, guarded, root) or publish.zip_refusal(archive)
+    if why is not None:
+        print(why, file=sys.stderr)
+        return 1
     try:
         publish.build_site(root, folder, offline=True)
     except publish.BuildFailed:
         return 1
-    archive = publish.zip_folder(folder, folder.with_suffix(".zip"))
+    try:
+        publish.zip_folder(folder, archive, inside=folder.name)
+    except (staging.Refused, OSError) as error:
+        print(f"{display_path(archive)} was not written: {error}", file=sys.stderr)
+        return 1
     print(f"The offline copy is in {display_path(folder)}/ and {display_path(archive)}.")
     print("Copy either to a USB stick; open index.html in the folder (unpack the zip first).")
     return 0
@@ -177,7 +207,7 @@ def _new(args: argparse.Namespace) -> int:
 
 def _feedback(args: argparse.Namespace) -> int:
     content = Path(args.content) if args.content else project.find().content
-    imported = import_feedback(args.gathering, args.files, content)
+    imported = import_feedback(args.gathering, args.files, content, skip_bad=args.skip_bad)
     for line in imported.report:
         print(line)
     for line in imported.problems:

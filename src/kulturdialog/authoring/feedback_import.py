@@ -1,26 +1,32 @@
 """The feedback import command: saved e-mails from the groups in, one new feedback file per
-group task out. Nothing is ever overwritten."""
+group task out. Nothing is ever overwritten.
+
+Each e-mail is taken as a whole: every one is read and checked against the rules of ``check``
+first, and nothing is written unless all are good (with ``skip_bad``, the good ones are written
+and the bad ones named)."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from kulturdialog.authoring.ids import MAX_LENGTH, shorten
 from kulturdialog.authoring.mail import Form, Message, Unreadable, read_form, read_message
-from kulturdialog.authoring.schemas import modeline
+from kulturdialog.authoring.prospect import file_problems, problems_with
 from kulturdialog.authoring.starters import write_new
 from kulturdialog.checks.feedback import group_key
 from kulturdialog.content import load_content
-from kulturdialog.errors import ContentError, display_path
+from kulturdialog.errors import ContentError, Problem, display_path
 from kulturdialog.library import Library
 from kulturdialog.model import QuestionSet
-from kulturdialog.views.labels import label
+from kulturdialog.model.ids import MAX_LENGTH, shorten
+from kulturdialog.schemas import modeline
+from kulturdialog.views.labels import counted, label
 
 
 @dataclass(frozen=True)
@@ -30,7 +36,8 @@ class Reply:
     path: Path
     question_set: QuestionSet
     form: Form
-    received: date
+    received: datetime
+    """When the e-mail was sent, with its time zone."""
 
 
 @dataclass
@@ -48,8 +55,11 @@ class ImportResult:
         return not self.problems
 
 
-def import_feedback(gathering_id: str, paths: Sequence[Path], content: Path) -> ImportResult:
-    """Read ``paths`` as the groups' e-mails for ``gathering_id`` and write the feedback files."""
+def import_feedback(
+    gathering_id: str, paths: Sequence[Path], content: Path, *, skip_bad: bool = False
+) -> ImportResult:
+    """Read ``paths`` as the groups' e-mails for ``gathering_id`` and write the feedback files;
+    nothing unless every e-mail is good, or with ``skip_bad`` the files of the good ones."""
     result = ImportResult()
     try:
         library = load_content(content)
@@ -73,14 +83,53 @@ def import_feedback(gathering_id: str, paths: Sequence[Path], content: Path) -> 
     replies: list[Reply] = []
     for path in paths:
         try:
-            replies.append(read_reply(path, sets))
+            reply = read_reply(path, sets)
+            _check_reply(gathering_id, reply)
         except Unreadable as why:
             result.problems.append(f"{display_path(path)}: could not read this e-mail: {why}")
+            continue
+        replies.append(reply)
+    planned: dict[Path, tuple[QuestionSet, list[Reply]]] = {}
     for qs in sets:
         chosen = _latest_per_group([r for r in replies if r.question_set.id == qs.id], result)
-        if chosen:
-            _write(library, gathering_id, qs, chosen, result)
+        target = _planned_path(library, gathering_id, qs, len(chosen), result) if chosen else None
+        if target is not None:
+            planned[target] = (qs, chosen)
+    texts = {
+        path: feedback_text(gathering_id, qs, chosen) for path, (qs, chosen) in planned.items()
+    }
+    # The rules of check across files, with the new files in: a guard on all of the above.
+    for problem in problems_with(library, texts):
+        result.problems.append(str(problem))
+        texts = {path: text for path, text in texts.items() if display_path(path) != problem.file}
+    if result.problems and not skip_bad:
+        result.problems.append(
+            "nothing was written: correct or leave out the e-mails named above and import "
+            "again, or add --skip-bad to write the feedback of the others"
+        )
+        return result
+    _write_all(texts, planned, result)
     return result
+
+
+def _check_reply(gathering_id: str, reply: Reply) -> None:
+    """Raise Unreadable with why when the feedback of ``reply`` alone would not pass check."""
+    probe = Path(f"{feedback_id(gathering_id, reply.question_set)}.yml")
+    _, problems = file_problems(probe, feedback_text(gathering_id, reply.question_set, [reply]))
+    if problems:
+        raise Unreadable("; ".join(_in_words(problem) for problem in problems))
+
+
+def _in_words(problem: Problem) -> str:
+    """A problem of a one-entry feedback file, said of the e-mail it comes from."""
+    parts = problem.field.split(".")
+    if len(parts) >= 3 and parts[0] == "entries":
+        if parts[2] == "points" and len(parts) > 3 and parts[3].isdigit():
+            # Field paths count from 1, as authors do.
+            return f"point {parts[3]}: {problem.message}"
+        named = {"group": "the Gruppe line", "text": "the comment", "received": "the Date line"}
+        return f"{named.get(parts[2], parts[2])}: {problem.message}"
+    return problem.message
 
 
 def _group_tasks(library: Library, gathering_id: str) -> list[QuestionSet]:
@@ -131,7 +180,8 @@ def _which_task(message: Message, sets: Sequence[QuestionSet]) -> QuestionSet:
 
 
 def _latest_per_group(replies: list[Reply], result: ImportResult) -> list[Reply]:
-    # A group that wrote twice meant its later e-mail; groups without a name never clash.
+    # A group that wrote twice meant the e-mail it sent later; groups without a name never
+    # clash. Sent at the same moment, the one later on the command line counts.
     kept: dict[str, Reply] = {}
     unnamed: list[Reply] = []
     for reply in sorted(replies, key=lambda r: r.received):
@@ -149,10 +199,20 @@ def _latest_per_group(replies: list[Reply], result: ImportResult) -> list[Reply]
     return list(kept.values()) + unnamed
 
 
+_HASH_LENGTH = 8
+
+
 def feedback_id(gathering_id: str, qs: QuestionSet) -> str:
-    """The id (and file name) of the feedback on one group task of a gathering."""
+    """The id (and file name) of the feedback on one group task of a gathering: distinct for
+    every task of every gathering, however long their ids (a long pair is cut short and given
+    a mark of the whole)."""
     suffix = label("feedback_file", qs.language)
-    return f"{shorten(f'{gathering_id}-{qs.id}', MAX_LENGTH - len(suffix) - 1)}-{suffix}"
+    whole = f"{gathering_id}-{qs.id}"
+    room = MAX_LENGTH - len(suffix) - 1
+    if len(whole) <= room:
+        return f"{whole}-{suffix}"
+    mark = hashlib.sha256(whole.encode("utf-8")).hexdigest()[:_HASH_LENGTH]
+    return f"{shorten(whole, room - _HASH_LENGTH - 1)}-{mark}-{suffix}"
 
 
 def feedback_text(gathering_id: str, qs: QuestionSet, replies: Sequence[Reply]) -> str:
@@ -166,7 +226,8 @@ def feedback_text(gathering_id: str, qs: QuestionSet, replies: Sequence[Reply]) 
         entry["points"] = list(reply.form.points)
         if reply.form.text:
             entry["text"] = reply.form.text
-        entry["received"] = reply.received
+        # The day as the sender's Date line gives it.
+        entry["received"] = reply.received.date()
         entries.append(entry)
     data = {
         "kind": "feedback",
@@ -176,7 +237,8 @@ def feedback_text(gathering_id: str, qs: QuestionSet, replies: Sequence[Reply]) 
         "entries": entries,
     }
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
-    note = f"# Lest inn fra {len(replies)} e-post(er) med: kulturdialog feedback import"
+    # The note speaks the language of the file it heads, the question set's.
+    note = f"# {counted('feedback_import_note', qs.language, len(replies))}"
     return f"{modeline('feedback')}\n{note}\n{body}"
 
 
@@ -186,30 +248,44 @@ def _group_order(group: int | str | None) -> tuple[int, int, str]:
     return (1, 0, group.casefold()) if group is not None else (2, 0, "")
 
 
-def _write(
-    library: Library,
-    gathering_id: str,
-    qs: QuestionSet,
-    replies: list[Reply],
-    result: ImportResult,
-) -> None:
+def _planned_path(
+    library: Library, gathering_id: str, qs: QuestionSet, groups: int, result: ImportResult
+) -> Path | None:
+    """Where the feedback on ``qs`` goes, or None (and why) when a file holds it already."""
     for entry in library.feedback.values():
         if entry.model.gathering == gathering_id and entry.model.question_set == qs.id:
             result.problems.append(
                 f"{entry.source.display_path}: already holds feedback on '{qs.title}'; nothing "
-                f"was written for it. Add the {len(replies)} new entries to that file by hand, "
+                f"was written for it. Add the {groups} new entries to that file by hand, "
                 "or move it away and import all the e-mails again"
             )
-            return
+            return None
     # Beside the gathering it answers.
     folder = library.gatherings[gathering_id].source.path.parent
     path = folder / f"{feedback_id(gathering_id, qs)}.yml"
-    made = write_new(path, feedback_text(gathering_id, qs, replies))
-    if not made.written:
+    if path.exists():
         result.problems.append(
             f"{display_path(path)} already exists; nothing was written for '{qs.title}'"
         )
-        return
-    result.written.append(path)
-    groups = len(replies)
-    result.report.append(f"wrote {display_path(path)}: '{qs.title}', {groups} group(s)")
+        return None
+    return path
+
+
+def _write_all(
+    texts: dict[Path, str],
+    planned: dict[Path, tuple[QuestionSet, list[Reply]]],
+    result: ImportResult,
+) -> None:
+    for path, text in texts.items():
+        qs, replies = planned[path]
+        made = write_new(path, text)
+        if not made.written:
+            # A file that appeared since the check above, or a folder that cannot be written.
+            result.problems.append(
+                f"{display_path(path)} already exists; nothing was written for '{qs.title}'"
+                if path.exists()
+                else made.message
+            )
+            continue
+        result.written.append(path)
+        result.report.append(f"wrote {display_path(path)}: '{qs.title}', {len(replies)} group(s)")

@@ -15,15 +15,20 @@ also type by hand::
 Labels are recognised in every language of the site. Mail clients add their own things: an
 HTML copy (the plain-text part is preferred), quoted text from the message replied to (read
 only when the reply itself holds no points), and signatures.
+
+An e-mail is at most ``MAX_EMAIL_BYTES`` (10 MB, attachments included) and only a regular file
+is read: a pipe or a device named ``x.eml`` would wait forever.
 """
 
 from __future__ import annotations
 
 import email
 import email.policy
+import os
 import re
+import stat
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, datetime
 from email.message import EmailMessage
 from html.parser import HTMLParser
 from pathlib import Path
@@ -36,7 +41,9 @@ class Message:
     """What one e-mail says, before it is matched with a group task."""
 
     subject: str
-    received: date
+    received: datetime
+    """When it was sent, from its Date line, with the sender's time zone (UTC where the line
+    gives none)."""
     lines: list[str]
     """The reply's own lines, quoted text and signature left out."""
     quoted: list[str]
@@ -54,6 +61,11 @@ class Form:
 
 class Unreadable(Exception):
     """An e-mail that cannot be read; the message says why, for the author."""
+
+
+MAX_EMAIL_BYTES = 10_000_000
+"""The largest e-mail read (10 MB): a group's points are a few lines; a larger file is a
+forwarded recording or a mistake, refused at once rather than read for minutes."""
 
 
 def _any_label(key: str) -> str:
@@ -82,11 +94,15 @@ _REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|sv|vs|fw|fwd|aw|vb|ang)\s*:\s*)+", re.
 
 def read_message(path: Path) -> Message:
     """The subject, date and text of the e-mail saved at ``path``."""
+    data = _read_file(path)
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise Unreadable(f"cannot open the file ({error.strerror})") from None
-    message = email.message_from_bytes(data, policy=email.policy.default)
+        message = email.message_from_bytes(data, policy=email.policy.default)
+        body = message.get_body(preferencelist=("plain", "html"))
+    except RecursionError:
+        raise Unreadable(
+            "its parts are nested too deeply to read (no mail client writes that); "
+            "save the e-mail again from the mail client"
+        ) from None
     if not isinstance(message, EmailMessage) or not message.keys():
         raise Unreadable("not an e-mail: no header lines such as From, Date and Subject")
     try:
@@ -95,7 +111,6 @@ def read_message(path: Path) -> Message:
         sent = None
     if sent is None:
         raise Unreadable("it has no readable Date line, so the day it arrived is unknown")
-    body = message.get_body(preferencelist=("plain", "html"))
     if body is None:
         raise Unreadable("it has no text: neither a plain-text nor an HTML part")
     try:
@@ -108,7 +123,39 @@ def read_message(path: Path) -> Message:
         content = html_text(content)
     own, quoted = split_reply(content.splitlines())
     subject = _REPLY_PREFIX.sub("", str(message["subject"] or "")).strip()
-    return Message(subject, sent.date(), own, quoted)
+    # A Date line without a zone ('-0000') is taken as UTC, so that every time compares.
+    received = sent if sent.tzinfo is not None else sent.replace(tzinfo=UTC)
+    return Message(subject, received, own, quoted)
+
+
+def _read_file(path: Path) -> bytes:
+    try:
+        # Without waiting: opening a pipe for reading would wait for a writer.
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as error:
+        raise Unreadable(f"cannot open the file ({error.strerror})") from None
+    try:
+        found = os.fstat(handle)
+        if not stat.S_ISREG(found.st_mode):
+            raise Unreadable("it is not a file but a folder, pipe or device; give the saved .eml")
+        if found.st_size > MAX_EMAIL_BYTES:
+            raise Unreadable(_too_big(found.st_size))
+        with os.fdopen(handle, "rb", closefd=False) as opened:
+            data = opened.read(MAX_EMAIL_BYTES + 1)
+    except OSError as error:
+        raise Unreadable(f"cannot read the file ({error.strerror})") from None
+    finally:
+        os.close(handle)
+    if len(data) > MAX_EMAIL_BYTES:
+        raise Unreadable(_too_big(len(data)))
+    return data
+
+
+def _too_big(size: int) -> str:
+    return (
+        f"it is {size / 1_000_000:.1f} MB, more than the {MAX_EMAIL_BYTES // 1_000_000} MB an "
+        "e-mail may have; save it again without attachments"
+    )
 
 
 def split_reply(lines: list[str]) -> tuple[list[str], list[str]]:
@@ -135,7 +182,9 @@ def read_form(lines: list[str]) -> Form:
     group: int | str | None = None
     found_group = False
     after_heading = not any(_POINTS.match(line) for line in lines)
-    points: list[tuple[int, str]] = []
+    # Each point as its number and its lines, joined once at the end: joining at every
+    # continuation line would take time with the square of the point's length.
+    points: list[tuple[int, list[str]]] = []
     comment: list[str] | None = None
     current: int | None = None
     for line in lines:
@@ -144,8 +193,7 @@ def read_form(lines: list[str]) -> Form:
             continue
         if not found_group and (match := _GROUP.match(line)):
             found_group = True
-            value = match.group("value").strip()
-            group = int(value) if value.isdigit() else (value or None)
+            group = _group(match.group("value").strip())
             current = None
             continue
         if _POINTS.match(line):
@@ -163,16 +211,36 @@ def read_form(lines: list[str]) -> Form:
             text = (numbered or bullet).group("text").strip()  # type: ignore[union-attr]
             order = int(numbered.group("number")) if numbered else len(points) + 1
             # An empty slot of the form is no point; a line after it is not its continuation.
-            points.append((order, text))
+            points.append((order, [text] if text else []))
             current = len(points) - 1
         elif line.strip() and current is not None and points[current][1]:
-            order, text = points[current]
-            points[current] = (order, f"{text} {line.strip()}")
+            points[current][1].append(line.strip())
         else:
             current = None
     # Points in the order of their numbers, as the group ranked them.
-    ranked = [text for _, text in sorted(points, key=lambda p: p[0]) if text]
+    ranked = [" ".join(parts) for _, parts in sorted(points, key=lambda p: p[0]) if parts]
     return Form(group, ranked, _paragraphs(comment or []))
+
+
+_GROUP_LINE_LENGTH = 100
+"""The longest group a Gruppe line may give: a number, or a short name."""
+
+
+def _group(value: str) -> int | str | None:
+    """The group a Gruppe line gives: its number in the digits 0–9, else its name."""
+    if len(value) > _GROUP_LINE_LENGTH:
+        raise Unreadable(
+            f"its Gruppe line is over {_GROUP_LINE_LENGTH} characters; write the group's number "
+            "or a short name"
+        )
+    if value.isascii() and value.isdigit():
+        return int(value)
+    if value.isnumeric():
+        # '①', '²' or 'Ⅲ': a number, but not one a person types as the group sheet shows it.
+        raise Unreadable(
+            f"'{value}' is no group number; write it with the digits 0–9, as in 'Gruppe: 3'"
+        )
+    return value or None
 
 
 def _paragraphs(lines: list[str]) -> str | None:

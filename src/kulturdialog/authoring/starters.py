@@ -16,11 +16,11 @@ from pathlib import Path
 
 import yaml
 
-from kulturdialog.authoring import local_kit
-from kulturdialog.authoring.ids import make_id, shorten
+from kulturdialog.authoring import local_kit, prospect
 from kulturdialog.content import content_files, load_content
 from kulturdialog.errors import ContentError, display_path
 from kulturdialog.model import KINDS
+from kulturdialog.model.ids import make_id, shorten
 
 ALIASES = {"questions": "question_set"}
 """Short names an author may type instead of a kind."""
@@ -212,13 +212,14 @@ def new_file(
         based_on = local_kit.source_gathering(content, source)
         if isinstance(based_on, str):
             return NewFile(path, False, f"{based_on}; nothing was written")
-        return write_new(path, local_kit.kit_text(based_on, title.strip(), ident))
+        return _write_checked(path, local_kit.kit_text(based_on, title.strip(), ident), content)
     if source is not None and kind != "feedback":
         return NewFile(path, False, "--from works with 'gathering' and 'feedback' only")
     found = references(kind, content, source)
     if isinstance(found, str):
         return NewFile(path, False, f"{found}; nothing was written")
-    made = write_new(path, fill(kind, title.strip(), ident, language, references=found))
+    text = fill(kind, title.strip(), ident, language, references=found)
+    made = _write_checked(path, text, content)
     if made.written and not translated(kind, language):
         return NewFile(
             path,
@@ -229,18 +230,56 @@ def new_file(
     return made
 
 
-def write_new(path: Path, text: str) -> NewFile:
-    """Write ``text`` to a new file at ``path``; refuse, naming it, if it exists."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _write_checked(path: Path, text: str, content: Path) -> NewFile:
+    """Write ``text`` to a new file at ``path`` if check would accept it beside the content
+    there; else refuse with what check would say."""
+    if path.exists():
+        # Refused as a file in the way, which says more than the clash of ids would.
+        return write_new(path, text)
     try:
+        library = load_content(content)
+    except ContentError:
+        # Content with problems of its own: check refuses it whatever is added, so only the
+        # new file's own problems are the new file's.
+        _, problems = prospect.file_problems(path, text)
+    else:
+        problems = prospect.problems_with(library, {path: text})
+    if problems:
+        said = "; ".join(f"{p.field}: {p.message}" if p.field else p.message for p in problems)
+        return NewFile(
+            path,
+            False,
+            f"{display_path(path)} was not written: check would refuse it ({said}). "
+            "Choose another title, or give another id with --id",
+        )
+    return write_new(path, text)
+
+
+def write_new(path: Path, text: str) -> NewFile:
+    """Write ``text`` to a new file at ``path``; refuse, naming it, if it exists or cannot be
+    written."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         # Mode 'x' refuses an existing file even if one appears between a check and the write.
         with path.open("x", encoding="utf-8") as out:
-            out.write(text)
+            try:
+                out.write(text)
+            except OSError:
+                # A file cut short (a full disk) is no file check accepts: it goes again.
+                path.unlink(missing_ok=True)
+                raise
     except FileExistsError:
         return NewFile(
             path,
             False,
             f"{display_path(path)} already exists; nothing was written. "
             "Choose another title, or give another id with --id",
+        )
+    except OSError as error:
+        return NewFile(
+            path,
+            False,
+            f"{display_path(path)} cannot be written: {error.strerror or error}; nothing was "
+            "written. Make the content folder writable, or give another with --content",
         )
     return NewFile(path, True, f"wrote {display_path(path)}")

@@ -70,6 +70,8 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-unt
     """HTML blocks of generated pages kept out of Markdown conversion, by page."""
     site: Path | None = None
     """The site folder a build puts its staging folder in place of; None while serving."""
+    stage: staging.Stage | None = None
+    """The build in progress: its lock and staging folder; None while serving."""
     macro_problems: list[str] = []
     """Macros in hand-written pages that could not be expanded, as 'docs/page.md:line: …'."""
     held: dict[str, list[str]]
@@ -145,10 +147,17 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-unt
         self.held = {}
         site_language.apply(config, self.config.language, self.library)
         self.renderer = self.new_renderer(config)
+        self.stage = None
         if not self.serving:
             # Everything is written into a staging folder, put in place when complete.
             self.site = Path(config.site_dir)
-            config.site_dir = str(staging.prepare(self.site))
+            project = Path(config.config_file_path or ".").parent
+            guarded = staging.protected(project, root, Path(config.docs_dir))
+            try:
+                self.stage = staging.begin(self.site, guarded, project)
+            except staging.Refused as refused:
+                raise PluginError(str(refused)) from None
+            config.site_dir = str(self.stage.folder)
         config.theme.dirs.insert(0, str(resources.files("kulturdialog.site").joinpath("theme")))
         if self.serving:
             self._keep_theme_environment(config)
@@ -356,7 +365,9 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-unt
         language = page.meta.get("language")
         return search.page_language(output, str(language)) if language else output
 
-    @event_priority(-100)  # last, after every other plugin has written its files
+    # After every other plugin has written its files, Material's offline plugin (-100, "last")
+    # included: the site is put in place, with its list of files, only when it is complete.
+    @event_priority(-101)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         kept = self.incremental
         if kept is not None and not self.problems:
@@ -370,15 +381,17 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-unt
         if self.config.search == "pagefind" and not self.problems and reindex:
             search.index_site(Path(config.site_dir), self.indexed)
         # The site folder is replaced only by a complete build, search index included.
-        if self.site is not None and not staging.strict_warnings():
-            staging.put_in_place(self.site)
-            config.site_dir = str(self.site)
+        if self.stage is not None and not staging.strict_warnings():
+            try:
+                staging.finish(self.stage)
+            except staging.Refused as refused:
+                raise PluginError(str(refused)) from None
+            config.site_dir = str(self.stage.site)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.incremental is not None:
             self.incremental.forget()
-        if self.site is not None:
-            staging.discard(self.site)
+        staging.abandon(self.stage)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import sys
+import tempfile
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,9 @@ from mkdocs.commands.serve import serve
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 from mkdocs.utils.yaml import yaml_load
+
+from kulturdialog.errors import display_path
+from kulturdialog.site import staging
 
 CONFIG = "mkdocs.yml"
 OFFLINE_PLUGINS: list[Any] = ["search", "offline"]
@@ -86,13 +90,49 @@ def build_site(project: Path, site_dir: Path, *, offline: bool = False) -> None:
         raise BuildFailed(str(error)) from None
 
 
-def zip_folder(folder: Path, archive: Path) -> Path:
-    """``folder``'s files in a zip at ``archive``, one folder inside named like the archive."""
-    archive.unlink(missing_ok=True)
-    made = shutil.make_archive(
-        str(archive.with_suffix("")), "zip", root_dir=folder.parent, base_dir=folder.name
+def zip_refusal(archive: Path) -> str | None:
+    """Why ``archive`` may not be written, or None: only a missing file or a zip that a build
+    made (it holds the build's mark) is replaced."""
+    if not os.path.lexists(archive):
+        return None
+    shown = display_path(archive)
+    if archive.is_file() and not archive.is_symlink():
+        try:
+            with zipfile.ZipFile(archive) as opened:
+                names = opened.namelist()
+        except (OSError, zipfile.BadZipFile):
+            names = []
+        made = (staging.MARK, staging.EARLIER_BUILD)
+        if any(name.split("/", 1)[-1] in made or name in made for name in names):
+            return None
+    return (
+        f"{shown} exists and was not made by Kulturdialog; nothing was changed. Move it away "
+        "and run the command again"
     )
-    return Path(made)
+
+
+def zip_folder(folder: Path, archive: Path, *, inside: str | None = None) -> Path:
+    """``folder``'s files in a zip at ``archive``: at its top, or in one folder ``inside`` it.
+
+    The zip is written beside ``archive`` and renamed into place when complete; raises
+    ``staging.Refused`` when ``archive`` is a file no build made."""
+    why = zip_refusal(archive)
+    if why is not None:
+        raise staging.Refused(why)
+    prefix = f"{inside}/" if inside else ""
+    handle, name = tempfile.mkstemp(prefix=f".{archive.name}.", dir=archive.parent)
+    try:
+        with os.fdopen(handle, "wb") as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as out:
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    out.write(path, prefix + path.relative_to(folder).as_posix())
+        # mkstemp's file is private; a zip for a host or a stick is read by others.
+        os.chmod(name, 0o644)
+        os.replace(name, archive)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    return archive
 
 
 def serve_site(project: Path, address: str) -> None:

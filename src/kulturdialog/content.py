@@ -14,7 +14,7 @@ from typing import Any
 from kulturdialog.checks import check_library
 from kulturdialog.errors import ContentError, Problem, display_path
 from kulturdialog.library import Entry, Library, register
-from kulturdialog.loader import Source, read
+from kulturdialog.loader import Document, Source, parse, read
 from kulturdialog.model import Content
 from kulturdialog.validation import validate
 
@@ -76,7 +76,8 @@ class FileCache:
     """How many files the last load read; the others came from the cache."""
 
 
-def _stamp(path: Path) -> Stamp:
+def file_stamp(path: Path) -> Stamp:
+    """``path``'s modification time and size, or (0, -1) when it cannot be read."""
     try:
         stat = path.stat()
     except OSError:
@@ -100,7 +101,7 @@ def load_content(root: Path, cache: FileCache | None = None) -> Library:
     kept: dict[Path, Loaded] = {}
     read_now = 0
     for path in content_files(root):
-        stamp = _stamp(path)
+        stamp = file_stamp(path)
         loaded = cache.files.get(path) if cache is not None else None
         if loaded is None or loaded.stamp != stamp:
             loaded = _load_file(path, folder, stamp)
@@ -131,7 +132,16 @@ def _load_file(path: Path, folder: Path, stamp: Stamp) -> Loaded:
             "split it into smaller files"
         )
         return Loaded(stamp, None, None, (_file_problem(path, too_big),))
-    parsed = read(path)
+    return _validated(read(path), stamp)
+
+
+def loaded_text(path: Path, text: str, stamp: Stamp) -> Loaded:
+    """``text`` read and validated as if it were the file at ``path``: put in a ``FileCache``
+    under the file's stamp, a load checks the content as it would be with the file saved."""
+    return _validated(parse(text, path), stamp)
+
+
+def _validated(parsed: Document | Problem, stamp: Stamp) -> Loaded:
     if isinstance(parsed, Problem):
         return Loaded(stamp, None, None, (parsed,))
     model, found = validate(parsed)

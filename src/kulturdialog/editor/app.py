@@ -36,11 +36,14 @@ _BODY_END = re.compile(r"</body\s*>", re.IGNORECASE)
 
 @cache
 def _templates() -> Environment:
-    return Environment(
+    environment = Environment(
         loader=PackageLoader("kulturdialog.editor", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         keep_trailing_newline=True,
     )
+    # The form follows the schema's order and the file's: tojson must not sort keys.
+    environment.policies["json.dumps_kwargs"] = {"sort_keys": False, "ensure_ascii": False}
+    return environment
 
 
 @dataclass

@@ -52,7 +52,7 @@ class _Address(logging.Filter):
         self.url = url
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if str(record.msg).startswith("Serving on"):
+        if "Serving on" in str(record.msg):
             record.msg = f"Serving on {self.url} (the editor: {self.url}{PREFIX.lstrip('/')}/)"
             record.args = ()
         return True

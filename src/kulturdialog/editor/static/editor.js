@@ -387,15 +387,17 @@
     var timed = hasMinutes(itemSpec);
     list.forEach(function (item, i) {
       var rowPath = fieldPath(parts.concat([i]));
-      var row = el("li", { class: "kd-row", "data-path": rowPath, "data-list": path });
+      var compound = typeof item === "object" && item !== null;
+      var row = el("li", { class: "kd-row" + (compound ? "" : " kd-row-scalar"), "data-path": rowPath, "data-list": path });
       var head = el("div", { class: "kd-row-head" });
       var rowName = name + " " + say("row", { n: i + 1 });
       if (timed) head.appendChild(el("span", { class: "kd-clock", id: "c-" + rowPath }));
       head.appendChild(button("up", rowPath, w.move_up, rowName));
       head.appendChild(button("down", rowPath, w.move_down, rowName));
       head.appendChild(button("remove", rowPath, w.remove, rowName));
-      row.appendChild(head);
+      if (compound) row.appendChild(head);
       drawField(row, list, i, spec.items || {}, parts.concat([i]), true, []);
+      if (!compound) row.appendChild(head);
       rows.appendChild(row);
     });
     set.appendChild(rows);

@@ -15,8 +15,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import browser  # noqa: F401 - the fixture, for this folder too
-from tests.editor.conftest import QUESTIONS, SEMINAR, Served
 from tests.conftest import ROOT
+from tests.editor.conftest import QUESTIONS, SEMINAR, Served
 
 pytestmark = pytest.mark.browser
 
@@ -139,7 +139,9 @@ def test_adapting_the_bundled_seminar_changes_exactly_those_lines(
     # The page shows the new times.
     minutes = [20, 20, 55, 50, 20, 10]
     ends = [sum(minutes[: i + 1]) for i in range(len(minutes))]
-    expected_times = [f"{relative(end - m)}–{relative(end)}" for m, end in zip(minutes, ends)]
+    expected_times = [
+        f"{relative(end - m)}–{relative(end)}" for m, end in zip(minutes, ends, strict=True)
+    ]
     # The question set's save rebuilt the site again: the page may be between two builds.
     deadline = time.monotonic() + 15
     while True:

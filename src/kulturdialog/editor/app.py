@@ -22,7 +22,7 @@ from starlette.staticfiles import StaticFiles
 
 from kulturdialog.authoring import starters
 from kulturdialog.authoring.project import Project
-from kulturdialog.content import content_files, load_content
+from kulturdialog.content import Stamp, content_files, file_stamp, load_content
 from kulturdialog.editor import form, links
 from kulturdialog.editor.guard import TOKEN_HEADER, LocalOnly, token_matches
 from kulturdialog.editor.proxy import Preview
@@ -53,6 +53,9 @@ class Editor:
     project: Project
     token: str
     saver: Saver = field(init=False)
+    _pages: tuple[tuple[tuple[Path, Stamp], ...], dict[str, str]] | None = field(
+        default=None, init=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         self.saver = Saver(self.project.content)
@@ -68,12 +71,15 @@ class Editor:
             return error
 
     def pages(self) -> dict[str, str]:
-        library = self.library()
-        return (
-            {}
-            if isinstance(library, ContentError)
-            else links.page_files(library, self.project.content)
-        )
+        """Each item's pages and its file; worked out again only when a content file changed,
+        as every page passing through asks for it."""
+        content = self.project.content
+        stamps = tuple((path, file_stamp(path)) for path in content_files(content))
+        if self._pages is None or self._pages[0] != stamps:
+            library = self.library()
+            found = {} if isinstance(library, ContentError) else links.page_files(library, content)
+            self._pages = (stamps, found)
+        return self._pages[1]
 
     def render(self, template: str, **values: Any) -> str:
         words = form.words(self.language)

@@ -35,8 +35,12 @@ Moves = Mapping[str, Sequence[int | None]]
 the new document) to the old index of each new item, or None for a new item."""
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-# Characters a literal block (|) cannot carry as they are.
-_NOT_LITERAL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]|[ \t]\n|^[ \t]")
+# Characters YAML cannot hold unescaped (outside its printable set, or read as a line break),
+# and what a literal block (|) cannot carry as it is: only a double-quoted scalar escapes them.
+_UNPRINTABLE = re.compile(
+    r"[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029\ufeff]"
+)
+_NOT_LITERAL = re.compile(r"[ \t]\n|^[ \t]|\s$")
 
 
 class NotWritable(Exception):
@@ -185,13 +189,17 @@ def _fresh(value: Any, old: Any) -> Any:
 
 
 def _text(value: str, old: Any) -> Any:
+    if _UNPRINTABLE.search(value):
+        return DoubleQuotedScalarString(value)
     if "\n" in value.rstrip("\n"):
-        if _NOT_LITERAL.search(value):
+        if _NOT_LITERAL.search(value.rstrip("\n")):
             return DoubleQuotedScalarString(value)
         return LiteralScalarString(value)
     if isinstance(old, DoubleQuotedScalarString | SingleQuotedScalarString) and "\n" not in value:
         return type(old)(value)
-    if isinstance(old, LiteralScalarString | FoldedScalarString) and not _NOT_LITERAL.search(value):
+    if isinstance(old, LiteralScalarString | FoldedScalarString) and not _NOT_LITERAL.search(
+        value.rstrip("\n")
+    ):
         # A block stays a block: the author chose it for text that grows.
         return type(old)(value) if value.endswith("\n") else LiteralScalarString(value)
     if "\n" in value:

@@ -48,3 +48,11 @@ def test_the_editors_words_exist_in_every_language(language: str) -> None:
     assert words["save"] and words["edit"]
     assert form.field_label("minutes", language) != "minutes" or language == "en"
     assert form.field_label("a_field_nobody_named", language) == "a field nobody named"
+
+
+def test_choices_are_named_as_the_site_names_them() -> None:
+    gathering = form.form_schema("gathering", "nb")
+    blocks = gathering["properties"]["programme"]["items"]["x-options"]
+    assert blocks["talk"] == "Innlegg" and blocks["group_work"] == "Gruppearbeid"
+    formats = gathering["properties"]["format"]["anyOf"][0]["x-options"]
+    assert formats == {"physical": "Fysisk", "digital": "Digitalt", "hybrid": "Hybrid"}

@@ -69,12 +69,32 @@ def _translate(node: Any, language: str) -> None:
         for name, spec in properties.items():
             if isinstance(spec, dict):
                 spec["x-label"] = field_label(name, language)
+                for option in [spec, *spec.get("anyOf", [])]:
+                    if isinstance(option, dict) and isinstance(option.get("enum"), list):
+                        option["x-options"] = _options(name, option["enum"], language)
+    discriminator = node.get("discriminator")
+    if isinstance(discriminator, dict):
+        name = str(discriminator.get("propertyName"))
+        node["x-options"] = _options(name, list(discriminator.get("mapping", {})), language)
     for value in node.values():
         _translate(value, language)
 
 
 KINDS_WITH_FORMS = frozenset(KINDS)
 """Every kind of content file has a form: it is drawn from the kind's schema."""
+
+
+def _options(name: str, values: list[Any], language: str) -> dict[str, str]:
+    """Each value of a choice as the site's pages name it (``kind_talk``: Innlegg), else as
+    written."""
+    labels = table()
+    return {
+        str(value): labels[f"{name}_{value}"][language]
+        if f"{name}_{value}" in labels
+        else str(value)
+        for value in values
+    }
+
 
 CHOICES = {"question_set": "question_sets", "gathering": "gatherings", "worksheet": "worksheets"}
 """Fields whose value is the id of other content, and the library registry they choose from."""

@@ -264,7 +264,7 @@
     if (info.shape === "enum" || (choices && choices.length && info.shape === "text")) {
       control = el("select", { id: id });
       var list = info.shape === "enum"
-        ? spec.enum.map(function (v) { return [v, String(v)]; })
+        ? spec.enum.map(function (v) { return [v, (spec["x-options"] || {})[v] || String(v)]; })
         : choices.map(function (c) { return [c[0], c[1] + " (" + c[0] + ")"]; });
       if (!required || value === undefined) control.appendChild(el("option", { value: "" }, w.choose));
       if (value !== undefined && !list.some(function (c) { return c[0] === value; })) list.push([value, String(value)]);
@@ -364,7 +364,7 @@
     var variant = resolve(root, { $ref: mapping[item[field]] || (spec.oneOf || spec.anyOf)[0].$ref });
     var choose = el("select", { id: id, "data-act": "variant", "data-path": path });
     Object.keys(mapping).forEach(function (k) {
-      var option = el("option", { value: k }, k);
+      var option = el("option", { value: k }, (spec["x-options"] || {})[k] || k);
       if (k === item[field]) option.selected = true;
       choose.appendChild(option);
     });

@@ -281,3 +281,22 @@ def test_a_page_of_another_origin_cannot_write(
     after = {path: path.read_bytes() for path in served.content.rglob("*.yml")}
     assert after == before
     assert "cors:200" not in page.evaluate("() => window.results")
+
+
+def test_clock_times_and_an_over_run_show_before_saving(editor_page: Page, served: Served) -> None:
+    page = editor_page
+    seminar = served.content / SEMINAR
+    before = seminar.read_bytes()
+    open_form(page, served, SEMINAR)
+    page.locator('[id="f-start"]').fill("09:00")
+    expect(page.locator('[id="c-programme.1"]')).to_have_text("09:00–09:25")
+    expect(page.locator('[id="c-programme.6"]')).to_have_text("11:50–12:00")
+    page.locator('[id="f-end"]').fill("11:00")
+    expect(page.locator('[id="o-programme"]')).to_contain_text("60")
+    page.locator('[id="f-programme.3.minutes"]').fill("5")
+    expect(page.locator('[id="o-programme"]')).to_contain_text("10")
+    expect(page.locator('[id="t-programme"]')).to_contain_text("130")
+    # The question set is chosen by its title.
+    chosen = page.locator('[id="f-programme.3.question_set"] option:checked')
+    expect(chosen).to_have_text("Dialogtema 1 – Gruppeoppgaver (dialogtema-1)")
+    assert seminar.read_bytes() == before

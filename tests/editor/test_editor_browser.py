@@ -300,3 +300,24 @@ def test_clock_times_and_an_over_run_show_before_saving(editor_page: Page, serve
     chosen = page.locator('[id="f-programme.3.question_set"] option:checked')
     expect(chosen).to_have_text("Dialogtema 1 – Gruppeoppgaver (dialogtema-1)")
     assert seminar.read_bytes() == before
+
+
+PACKAGE = "packages/samarbejdsprojekter-kortlaegning.yml"
+
+
+def test_run_sheet_steps_choose_slides_from_their_presentation(
+    editor_page: Page, served: Served
+) -> None:
+    page = editor_page
+    before = (served.content / PACKAGE).read_bytes()
+    open_form(page, served, PACKAGE)
+    titles = page.locator('[id="sl-runsheet.steps.1.slides.1"]')
+    expect(titles).to_contain_text("1: Erfaringer fra støttede samarbejdsprojekter")
+    expect(titles).to_contain_text("3: ")
+    step = page.locator('[id="f-runsheet.steps.2.slides.1"]')
+    assert step.get_attribute("list")
+    step.fill("2")
+    expect(page.locator('[id="sl-runsheet.steps.2.slides.1"]')).to_contain_text("2: ")
+    expect(page.locator('[id="t-runsheet.steps"]')).to_be_visible()
+    assert axe(page) == []
+    assert (served.content / PACKAGE).read_bytes() == before

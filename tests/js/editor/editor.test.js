@@ -99,3 +99,12 @@ test("fields take the shape of the schema, unions resolved by their value", () =
 test("field paths count list items from 1, as check reports them", () => {
   assert.equal(editor.fieldPath(["programme", 0, "minutes"]), "programme.1.minutes");
 });
+
+test("a step's slides are read as numbers and ranges, as check reads them", () => {
+  assert.deepEqual(editor.slideNumbers(3), [3]);
+  assert.deepEqual(editor.slideNumbers("3–5"), [3, 4, 5]);
+  assert.deepEqual(editor.slideNumbers(" 2 - 3 "), [2, 3]);
+  assert.equal(editor.slideNumbers("5–3"), null);
+  assert.equal(editor.slideNumbers("0"), null);
+  assert.equal(editor.slideNumbers("tre"), null);
+});

@@ -162,6 +162,18 @@
     return "";
   }
 
+  // The slides a run-sheet step names ("3", "3–5", 4) as their numbers, or null if unreadable.
+  function slideNumbers(value) {
+    var m = /^\s*(\d+)\s*(?:[-–—]\s*(\d+)\s*)?$/.exec(String(value == null ? "" : value));
+    if (!m) return null;
+    var from = Number(m[1]);
+    var to = m[2] ? Number(m[2]) : from;
+    if (from < 1 || to < from) return null;
+    var found = [];
+    for (var n = from; n <= to && found.length < 200; n++) found.push(n);
+    return found;
+  }
+
   function fieldPath(parts) {
     return parts.map(function (p) { return typeof p === "number" ? String(p + 1) : p; }).join(".");
   }
@@ -169,7 +181,7 @@
   var pure = {
     parseClock: parseClock, formatClock: formatClock, schedule: schedule, overRun: overRun,
     isoWeek: isoWeek, moveItem: moveItem, shapeOf: shapeOf, setKey: setKey, blank: blank,
-    fieldPath: fieldPath
+    fieldPath: fieldPath, slideNumbers: slideNumbers
   };
   if (typeof module === "object" && module.exports) module.exports = pure;
   if (typeof document === "undefined") return;
@@ -184,6 +196,7 @@
   var values = data.values;
   var origins = new WeakMap();
   var schedules = [];
+  var slideLists = new WeakMap();
   var fields = document.getElementById("kd-fields");
   var statusBox = document.getElementById("kd-status");
   var others = document.getElementById("kd-others");
@@ -300,6 +313,19 @@
     }
     box.appendChild(control);
     var described = [];
+    if (Array.isArray(parent) && slideLists.has(parent)) {
+      var listId = "dl-" + path;
+      var options = el("datalist", { id: listId });
+      slideLists.get(parent).forEach(function (slide, i) {
+        options.appendChild(el("option", { value: String(i + 1), label: (i + 1) + ": " + ((slide && slide.title) || "") }));
+      });
+      box.appendChild(options);
+      control.setAttribute("list", listId);
+      var titles = el("span", { class: "kd-week", id: "sl-" + path, "data-slides-for": id });
+      titles._slides = slideLists.get(parent);
+      box.appendChild(titles);
+      described.push(titles.id);
+    }
     if (info.shape === "date") {
       var week = el("span", { class: "kd-week", id: "wk-" + path, "data-week-for": id });
       box.appendChild(week);
@@ -384,6 +410,11 @@
     help(set, "h-" + path, spec.description);
     var rows = el("ol", { class: "kd-rows" });
     var itemSpec = resolve(root, spec.items || {});
+    if (key === "slides" && !Array.isArray(parent) && Array.isArray(values.presentations)) {
+      // A run-sheet step: its slides are chosen from its presentation (the only one, or named).
+      var shown = values.presentations.filter(function (p) { return p && p.id === parent.presentation; })[0] || values.presentations[0];
+      slideLists.set(list, (shown && shown.slides) || []);
+    }
     var timed = hasMinutes(itemSpec);
     list.forEach(function (item, i) {
       var rowPath = fieldPath(parts.concat([i]));
@@ -433,6 +464,13 @@
       document.getElementById("t-" + s.path).textContent = say("total", { minutes: plan.total });
       var over = overRun(start, end, plan.total);
       document.getElementById("o-" + s.path).textContent = over ? say("over_run", { minutes: over }) : "";
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("[data-slides-for]"), function (span) {
+      var numbers = slideNumbers(document.getElementById(span.getAttribute("data-slides-for")).value) || [];
+      span.textContent = numbers.map(function (n) {
+        var slide = span._slides[n - 1];
+        return slide ? n + ": " + (slide.title || "") : "";
+      }).filter(Boolean).join(" · ");
     });
     Array.prototype.forEach.call(document.querySelectorAll("[data-week-for]"), function (span) {
       var week = isoWeek(document.getElementById(span.getAttribute("data-week-for")).value);

@@ -177,3 +177,27 @@ def test_a_new_field_goes_where_the_form_puts_it(tmp_path: Path) -> None:
     data = {"kind": "gathering", "id": "a", "date": "2026-01-05", "start": "09:00", "place": "Ås"}
     after = apply(text, path, data)
     assert after == "kind: gathering\nid: a\ndate: 2026-01-05\nstart: 09:00\nplace: Ås\n"
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        "kind: question_set\nid: a\ntitle: A\nquestions:\n- Én?\n- To?\n",
+        "kind: question_set\nid: a\ntitle: A\nquestions:\n    - Én?  # first\n    - To?\n",
+        "kind: question_set\nid: a\ntitle: A\nquotation:\n    text: Sitat\n    source: Kilde\n"
+        "questions: [Én?, To?]\n",
+        "# top\nkind: question_set\n\nid: a   # spaced\ntitle: 'A'\nquestions:\n  - \"Én?\"\n",
+    ],
+    ids=["dash-at-key", "four-spaces", "mapping-four-and-flow", "comments-quotes-blank-lines"],
+)
+def test_other_layouts_keep_their_indentation_and_change_one_line(
+    layout: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "q.yml"
+    data = plain_data(layout, path)
+    assert isinstance(data, dict)
+    assert apply(layout, path, data) == layout
+    data["title"] = "B: ny"
+    after = apply(layout, path, data)
+    assert len(changed_lines(layout, after)) == 2, after
+    assert plain_data(after, path) == data

@@ -47,17 +47,35 @@ class NotWritable(Exception):
     """The values cannot be written so that the file reads back as them."""
 
 
-def _yaml(text: str) -> YAML:
+LAYOUTS = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (3, 3, 1))
+"""Indentations (mapping, sequence, offset of the dash) that authors' files use."""
+
+
+def _yaml(indent: tuple[int, int, int]) -> YAML:
     yaml = YAML()
     yaml.preserve_quotes = True
     # Never fold a long line the author wrote on one.
     yaml.width = 1_000_000
+    mapping, sequence, offset = indent
+    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+    return yaml
+
+
+def _layout(text: str) -> tuple[YAML, Any]:
+    """A round-trip reader and the file's tree, with the indentation that writes the file back
+    byte for byte (the guessed one when none does)."""
     try:
         _, sequence, offset = load_yaml_guess_indent(text)
-    except Exception:  # an unreadable file is refused below, by the load
-        sequence, offset = None, None
-    yaml.indent(mapping=2, sequence=sequence or 4, offset=offset if offset is not None else 2)
-    return yaml
+        guessed = (2, sequence or 4, offset if offset is not None else 2)
+    except Exception:  # an unreadable file is refused before, by the project's own loader
+        guessed = LAYOUTS[0]
+    for indent in dict.fromkeys((guessed, *LAYOUTS)):
+        yaml = _yaml(indent)
+        tree = yaml.load(text)
+        if _dump(yaml, tree) == text:
+            return yaml, tree
+    yaml = _yaml(guessed)
+    return yaml, yaml.load(text)
 
 
 def _dump(yaml: YAML, tree: Any) -> str:
@@ -77,8 +95,7 @@ def apply(text: str, path: Path, values: Mapping[str, Any], moves: Moves | None 
     before = plain_data(text, path)
     if isinstance(before, Problem):
         raise NotWritable(str(before))
-    yaml = _yaml(text)
-    tree = yaml.load(text)
+    yaml, tree = _layout(text)
     if not isinstance(tree, CommentedMap):
         raise NotWritable("the file is not a set of fields")
     _merge_map(tree, before, values, (), moves or {})

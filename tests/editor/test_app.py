@@ -174,3 +174,24 @@ def test_pages_of_each_item_link_to_the_form_of_its_file(project: Path) -> None:
     assert links.file_for("/series/kulturspor/", pages) == "series/kulturspor.yml"
     assert links.file_for("/", pages) is None
     assert links.file_for("/gatherings/", pages) is None
+
+
+def test_author_text_in_the_form_page_stays_data(project: Path) -> None:
+    hostile = "</script><script>alert(1)</script> {{ 7*7 }} <!--"
+    path = project / "content" / QUESTIONS
+    text = path.read_text("utf-8").replace(
+        "title: Dialogtema 1 – Gruppeoppgaver", f"title: {json.dumps(hostile)}"
+    )
+    path.write_text(text, "utf-8")
+    page = call(project, "GET", f"/_edit/edit?file={QUESTIONS}")
+    assert page.status_code == 200
+    assert "<script>alert(1)" not in page.text
+    assert "{{ 7*7 }}" in page.text  # shown as typed, never evaluated
+    _, data = form_data(project, QUESTIONS)
+    assert data["values"]["title"] == hostile
+
+
+def test_the_new_file_form_names_each_kind_in_the_site_language(project: Path) -> None:
+    page = call(project, "GET", "/_edit/")
+    assert '<option value="gathering">Samling</option>' in page.text
+    assert f'href="/_edit/edit?file={SEMINAR}"' in page.text

@@ -323,3 +323,23 @@ def test_run_sheet_steps_choose_slides_from_their_presentation(
     expect(page.locator('[id="t-runsheet.steps"]')).to_be_visible()
     assert axe(page) == []
     assert (served.content / PACKAGE).read_bytes() == before
+
+
+def test_a_new_gathering_from_the_bundled_seminar_opens_in_the_form(
+    editor_page: Page, served: Served
+) -> None:
+    page = editor_page
+    page.goto(served.url + PAGE)
+    page.locator(".kd-edit-link", has_text="/").last.click()
+    page.locator("#kd-new-kind").select_option("gathering")
+    page.locator("#kd-new-title").fill("Dialogmøte i Ås")
+    page.locator("#kd-new-from").select_option("nasjonalt-dialogseminar-2023")
+    page.locator(".kd-ed-new button[type=submit]").click()
+    expect(page.locator('[id="f-title"]')).to_have_value("Dialogmøte i Ås")
+    made = served.content / "dialogues" / "dialogmote-i-as.yml"
+    assert "question_set: dialogtema-1" in made.read_text("utf-8")
+    # Saved from its form like any file.
+    page.locator('[id="f-place"]').fill("Ås kulturskole")
+    save(page)
+    expect(page.locator("#kd-status")).to_have_class(re.compile("kd-status-saved"))
+    assert "place: Ås kulturskole\n" in made.read_text("utf-8")

@@ -108,7 +108,10 @@ class Editor:
         ]
         files = [(name, _edit_href(name), links.page_for(name, pages)) for name in names]
         kinds = starters.starter_kinds()
-        return HTMLResponse(self.render("index.html", files=files, kinds=kinds))
+        gatherings = form.choices(self.library()).get("gathering", [])
+        return HTMLResponse(
+            self.render("index.html", files=files, kinds=kinds, gatherings=gatherings)
+        )
 
     async def edit(self, request: Request) -> Response:
         name = request.query_params.get("file", "")

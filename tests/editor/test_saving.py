@@ -7,8 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kulturdialog.editor import saving
+from kulturdialog.editor.roundtrip import plain_data
 from kulturdialog.editor.saving import Refused, Saver, content_file, open_file
 from tests.editor.conftest import QUESTIONS, SEMINAR, copy_project
 
@@ -140,3 +143,36 @@ def test_a_file_with_windows_line_ends_keeps_them(content: Path) -> None:
     lines = path.read_bytes().split(b"\r\n")
     assert b"title: Nytt navn" in lines
     assert b"\n" not in b"".join(lines)
+
+
+JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-5, 2000)
+    | st.floats(allow_nan=False)
+    | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.data())
+def test_whatever_a_form_sends_is_written_as_sent_or_refused_with_nothing_written(
+    content: Path, draw: st.DataObject
+) -> None:
+    path = content / SEMINAR
+    digest, values = opened(content, SEMINAR)
+    before = path.read_bytes()
+    where = draw.draw(st.sampled_from(["title", "date", "start", "programme", "notes", "extra"]))
+    values[where] = draw.draw(JSON)
+    saved = Saver(content).save(SEMINAR, digest, values)
+    if saved.written:
+        assert plain_data(path.read_text("utf-8"), path) == values
+        path.write_bytes(before)
+    else:
+        assert saved.problems and path.read_bytes() == before

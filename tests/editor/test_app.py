@@ -172,6 +172,9 @@ def test_pages_of_each_item_link_to_the_form_of_its_file(project: Path) -> None:
         "packages/kulturskole-hele-livet.yml"
     )
     assert links.file_for("/series/kulturspor/", pages) == "series/kulturspor.yml"
+    assert links.file_for("/worksheets/kulturspor-skabelon/", pages) == (
+        "series/kulturspor-skabelon.yml"
+    )
     assert links.file_for("/", pages) is None
     assert links.file_for("/gatherings/", pages) is None
 

@@ -189,6 +189,7 @@ def test_a_file_changed_on_disk_is_not_overwritten(editor_page: Page, served: Se
     expect(page.locator('[id="f-programme.1.minutes"]')).to_have_value("25")
 
 
+@pytest.mark.parametrize("editor_page", SIZES, indirect=True, ids=["1280x720", "390x844"])
 def test_every_control_is_reachable_by_keyboard(editor_page: Page, served: Served) -> None:
     page = editor_page
     open_form(page, served, QUESTIONS)
@@ -298,6 +299,15 @@ def test_clock_times_and_an_over_run_show_before_saving(editor_page: Page, serve
     page.locator('[id="f-programme.3.minutes"]').fill("5")
     expect(page.locator('[id="o-programme"]')).to_contain_text("10")
     expect(page.locator('[id="t-programme"]')).to_contain_text("130")
+    # A block removed, one added: the times follow.
+    page.locator('[id="b-remove-programme.6"]').click()
+    expect(page.locator('[id="t-programme"]')).to_contain_text("120")
+    expect(page.locator('[id="o-programme"]')).to_be_empty()
+    page.locator('[id="b-add-programme"]').click()
+    expect(page.locator('[id="f-programme.6.minutes"]')).to_be_visible()
+    page.locator('[id="f-programme.6.minutes"]').fill("15")
+    expect(page.locator('[id="c-programme.6"]')).to_have_text("11:00–11:15")
+    expect(page.locator('[id="o-programme"]')).to_contain_text("15")
     # The question set is chosen by its title.
     chosen = page.locator('[id="f-programme.3.question_set"] option:checked')
     expect(chosen).to_have_text("Dialogtema 1 – Gruppeoppgaver (dialogtema-1)")

@@ -198,3 +198,14 @@ def test_the_new_file_form_names_each_kind_in_the_site_language(project: Path) -
     page = call(project, "GET", "/_edit/")
     assert '<option value="gathering">Samling</option>' in page.text
     assert f'href="/_edit/edit?file={SEMINAR}"' in page.text
+
+
+def test_a_taken_port_is_refused_before_anything_is_built(project: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(serve.CannotServe, match="in use"):
+            serve.run(find(project), f"127.0.0.1:{port}")

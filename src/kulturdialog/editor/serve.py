@@ -7,6 +7,7 @@ thread, on the address the author opens, and passes every other request through 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import socket
 import threading
@@ -66,7 +67,13 @@ def run(project: Project, address: str) -> None:
     server = uvicorn.Server(
         uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
     )
-    thread = threading.Thread(target=server.run, name="kulturdialog-editor", daemon=True)
+
+    def listen() -> None:
+        # uvicorn exits when it cannot listen; the author hears of it from ``run``.
+        with contextlib.suppress(SystemExit):
+            server.run()
+
+    thread = threading.Thread(target=listen, name="kulturdialog-editor", daemon=True)
     thread.start()
     while not server.started and thread.is_alive():
         time.sleep(0.05)

@@ -197,6 +197,7 @@
   var origins = new WeakMap();
   var schedules = [];
   var slideLists = new WeakMap();
+  var unsaved = false;
   var fields = document.getElementById("kd-fields");
   var statusBox = document.getElementById("kd-status");
   var others = document.getElementById("kd-others");
@@ -256,6 +257,7 @@
 
   // Set or clear parent[key] from a control; an empty optional field leaves the file.
   function store(parent, key, value, required, order) {
+    unsaved = true;
     if (Array.isArray(parent)) {
       parent[key] = value === undefined ? "" : value;
     } else if (value === undefined && !required) {
@@ -513,6 +515,7 @@
   }
 
   function act(action, path) {
+    unsaved = true;
     if (action === "up" || action === "down") {
       var row = rowOf(path);
       var to = row.index + (action === "up" ? -1 : 1);
@@ -579,6 +582,7 @@
   fields.addEventListener("change", function (event) {
     var select = event.target.closest("select[data-act=variant]");
     if (!select) return;
+    unsaved = true;
     var at = rowOf(select.getAttribute("data-path"));
     var list = at.list.list;
     var old = list[at.index];
@@ -659,6 +663,7 @@
     fetch("/_edit/api/file?file=" + encodeURIComponent(data.file)).then(function (r) { return r.json(); }).then(function (opened) {
       data.hash = opened.hash;
       values = opened.values;
+      unsaved = false;
       remember(values);
       clearProblems();
       render(null);
@@ -679,6 +684,7 @@
     }).then(function (result) {
       var answer = result.answer;
       if (answer.written) {
+        unsaved = false;
         data.hash = answer.hash;
         remember(values);
         clearProblems();
@@ -697,6 +703,11 @@
         statusBox.textContent = answer.error || w.failed;
       }
     }).catch(function () { status("failed"); });
+  });
+
+  // Leaving the form with changes not saved asks first.
+  window.addEventListener("beforeunload", function (event) {
+    if (unsaved) event.preventDefault();
   });
 
   remember(values);

@@ -1,10 +1,10 @@
-// The editor form's pure parts: clock times, ISO weeks, moving rows, schema unions.
+// The editor form's pure parts (form.js): clock times, ISO weeks, slides, moving rows, unions.
 // Run with: node --test tests/js/editor/
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
-const editor = require(path.join(__dirname, "..", "..", "..", "src", "kulturdialog", "editor", "static", "editor.js"));
+const editor = require(path.join(__dirname, "..", "..", "..", "src", "kulturdialog", "editor", "static", "form.js"));
 const schema = require(path.join(__dirname, "..", "..", "..", "docs", "schemas", "gathering.json"));
 
 function random(seed) {

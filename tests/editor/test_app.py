@@ -209,3 +209,17 @@ def test_a_taken_port_is_refused_before_anything_is_built(project: Path) -> None
         port = taken.getsockname()[1]
         with pytest.raises(serve.CannotServe, match="in use"):
             serve.run(find(project), f"127.0.0.1:{port}")
+
+
+@pytest.mark.parametrize("kind", ["../../mkdocs", "nothing", ""])
+def test_a_new_file_of_no_known_kind_is_refused(project: Path, kind: str) -> None:
+    before = sorted((project / "content").rglob("*"))
+    answer = call(
+        project,
+        "POST",
+        "/_edit/new",
+        data={"token": TOKEN, "kind": kind, "title": "X"},
+        headers={"origin": ORIGIN},
+    )
+    assert answer.status_code == 422
+    assert sorted((project / "content").rglob("*")) == before

@@ -169,6 +169,9 @@ class Editor:
             message = "the page's token is missing or old; reload it"
             return HTMLResponse(self.render("refused.html", message=message), 403)
         values = {key: submitted.get(key, [""])[0].strip() for key in ("kind", "title", "from")}
+        if values["kind"] not in starters.command_names():
+            message = f"'{values['kind']}' is not a kind of content; choose one from the list"
+            return HTMLResponse(self.render("refused.html", message=message), 422)
         made = starters.new_file(
             values["kind"],
             values["title"],

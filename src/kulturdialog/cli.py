@@ -93,6 +93,12 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--address", default="127.0.0.1:8000", help="host:port (default: 127.0.0.1:8000)"
     )
+    serve.add_argument(
+        "--no-editor",
+        dest="editor",
+        action="store_false",
+        help="only the preview, without the editor's forms and edit links",
+    )
 
     build = commands.add_parser("build", help="build the site into site/ for publishing")
     build.add_argument(
@@ -111,11 +117,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _serve(address: str) -> int:
+def _serve(address: str, editor: bool) -> int:
+    from kulturdialog.editor import serve as editor_serve
     from kulturdialog.site import publish
 
     try:
-        publish.serve_site(project.find().root, address)
+        if editor:
+            editor_serve.run(project.find(), address)
+        else:
+            publish.serve_site(project.find().root, address)
+    except editor_serve.CannotServe as refused:
+        print(refused, file=sys.stderr)
+        return 2
     except publish.BuildFailed:
         return 1
     except KeyboardInterrupt:
@@ -242,7 +255,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "new":
             return _new(args)
         if args.command == "serve":
-            return _serve(args.address)
+            return _serve(args.address, args.editor)
         if args.command == "build":
             return _build(args.zip)
         if args.command == "offline":

@@ -15,7 +15,7 @@ from typing import Any
 from kulturdialog.checks import check_library
 from kulturdialog.errors import ContentError, Problem, display_path
 from kulturdialog.library import Entry, Library, register
-from kulturdialog.loader import Source, read
+from kulturdialog.loader import Document, Source, parse, read
 from kulturdialog.model import Content
 from kulturdialog.validation import PrunedSource, valid_part, validate
 
@@ -80,7 +80,8 @@ class FileCache:
     """How many files the last load read; the others came from the cache."""
 
 
-def _stamp(path: Path) -> Stamp:
+def file_stamp(path: Path) -> Stamp:
+    """``path``'s modification time and size, or (0, -1) when it cannot be read."""
     try:
         stat = path.stat()
     except OSError:
@@ -105,7 +106,7 @@ def load_content(root: Path, cache: FileCache | None = None) -> Library:
     pruned: dict[str, PrunedSource] = {}
     read_now = 0
     for path in content_files(root):
-        stamp = _stamp(path)
+        stamp = file_stamp(path)
         loaded = cache.files.get(path) if cache is not None else None
         if loaded is None or loaded.stamp != stamp:
             loaded = _load_file(path, folder, stamp)
@@ -145,9 +146,20 @@ def _load_file(path: Path, folder: Path, stamp: Stamp) -> Loaded:
             "split it into smaller files"
         )
         return Loaded(stamp, None, None, (_file_problem(path, too_big),))
-    parsed = read(path)
+    return _validated(read(path), stamp, path)
+
+
+def loaded_text(path: Path, text: str, stamp: Stamp) -> Loaded:
+    """``text`` read and validated as if it were the file at ``path``: put in a ``FileCache``
+    under the file's stamp, a load checks the content as it would be with the file saved."""
+    return _validated(parse(text, path), stamp, path, text)
+
+
+def _validated(
+    parsed: Document | Problem, stamp: Stamp, path: Path, text: str | None = None
+) -> Loaded:
     if isinstance(parsed, Problem):
-        return Loaded(stamp, None, None, (parsed,), _ids_written(path))
+        return Loaded(stamp, None, None, (parsed,), _ids_written(path, text))
     model, found = validate(parsed)
     if model is not None:
         return Loaded(stamp, model, parsed.source, tuple(found))
@@ -165,14 +177,15 @@ _INLINE_ID = re.compile(
 )
 
 
-def _ids_written(path: Path) -> dict[str, Any] | None:
-    """The kind and ids a file that is not valid YAML would have given, read from its lines,
-    so that a file referring to it is told the file has problems instead of that the id does
-    not exist."""
-    try:
-        text = path.read_text("utf-8-sig", errors="replace")
-    except OSError:
-        return None
+def _ids_written(path: Path, text: str | None = None) -> dict[str, Any] | None:
+    """The kind and ids a file that is not valid YAML would have given, read from its lines
+    (``text``, else the file at ``path``), so that a file referring to it is told the file has
+    problems instead of that the id does not exist."""
+    if text is None:
+        try:
+            text = path.read_text("utf-8-sig", errors="replace")
+        except OSError:
+            return None
     fields = {name: value for name, value in _TOP_LEVEL.findall(text)}
     if "kind" not in fields:
         return None

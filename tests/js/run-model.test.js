@@ -248,3 +248,21 @@ test("space repeating the last clicked button: toggle only starts, pauses and re
   assert.equal(Run.formatCountdown(figures.remaining), "14:00");
   assert.equal(figures.delay, 2, "the pause is the delay");
 });
+
+test("a prepared link's start and minutes are accepted as one step", () => {
+  const prog = seminar();
+  const state = Run.act(prog, Run.fresh(prog), { type: "plan", start: 570, extra: Run.parseExtra("1:5", prog.count) }, clock(8, 0));
+  const figures = Run.derive(prog, state, clock(8, 0));
+  assert.equal(Run.formatClock(figures.expectedEnd), "12:35");
+  assert.equal(figures.delay, 5, "a new start moves the plan; only the minutes added are delay");
+  assert.deepEqual(Run.snapshot(Run.act(prog, state, { type: "undo" }, clock(8, 1))), Run.snapshot(Run.fresh(prog)));
+  assert.equal(Run.act(prog, state, { type: "plan", start: 570, extra: { 99: 5 } }, clock(8, 2)), state, "out of range: ignored");
+});
+
+test("ready to start: the first block is at hand and the second comes after it", () => {
+  const prog = seminar({ start: null });
+  const figures = Run.derive(prog, Run.fresh(prog), clock(8, 0));
+  assert.equal(figures.stage, "ready");
+  assert.equal(figures.shown, 0);
+  assert.equal(figures.after, 1);
+});

@@ -377,6 +377,9 @@
         }
       }
     }
+    // The block a clock shows (the first, while it is ready to start) and the one after it.
+    figures.shown = figures.current !== null ? figures.current : figures.stage === "ready" && n ? 0 : null;
+    figures.after = figures.shown !== null ? (figures.shown + 1 < n ? figures.shown + 1 : null) : figures.next;
     if (base !== null) {
       figures.plannedEnd = base + prog.total * MINUTE;
       figures.expectedEnd = base + (n ? figures.to[n - 1] : 0) * MINUTE;
@@ -543,6 +546,18 @@
       } else if (isInt(action.start, 0, DAY_MINUTES - 1)) {
         s.start = action.start;
       }
+      return s;
+    },
+    plan: function (prog, s, now, action) {
+      // A prepared link's start and minutes, accepted: both at once, one step to undo.
+      var extra = action.extra;
+      if (!validIndexMap(extra, prog.count, function (minutes) {
+        return isInt(minutes, -MAX_EXTRA, MAX_EXTRA);
+      })) {
+        return s;
+      }
+      s = ACTIONS.setStart(prog, s, now, action);
+      s.extra = copyMap(extra);
       return s;
     },
     followClock: function (prog, s, now, action) {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -270,3 +271,69 @@ def test_axe_finds_no_violations_in_the_speaker_view(page: Page, site_url: str) 
             .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"""
     )
     assert found == []
+
+
+def test_speaker_view_from_its_address_follows_the_room_and_its_clock_starts_afresh_each_day(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    context.clock.install(time=datetime(2026, 3, 2, 9, 0))
+    audience = context.new_page()
+    audience.goto(site_url + PRESENTER + "#4")
+    audience.keyboard.press("ArrowRight")
+    # Opened from its address, without a slide: the slide the room sees, not slide 1.
+    speaker = context.new_page()
+    speaker.goto(site_url + PRESENTER.replace("/presenter/", "/speaker/"))
+    expect(speaker.locator("[data-kd-status]")).to_have_text("Dias 5 af 10")
+    speaker.keyboard.press("ArrowRight")
+    assert visible_slide(audience)[0] == "6 / 10", "its first → moves the room one slide on"
+    expect(speaker.locator("[data-kd-time-of-day]")).to_have_text(re.compile(r"^09:0\d$"))
+    # The next day, the speaker's clock starts from nothing, not from yesterday.
+    context.clock.fast_forward("24:00:00")
+    speaker.reload()
+    expect(speaker.locator("[data-kd-elapsed]")).to_have_text(re.compile(r"^0:0\d$"))
+    # What else is sent on the deck's channel ({slide: NaN} and the like) changes nothing.
+    speaker.evaluate(
+        """() => {
+          const data = JSON.parse(document.getElementById('kd-deck-data').textContent);
+          const channel = new BroadcastChannel('kulturdialog-deck:' + location.origin + '/' + data.key);
+          for (const slide of [NaN, -1, 1.5, 99, '3', null, Infinity]) channel.postMessage({slide});
+        }"""
+    )
+    audience.wait_for_timeout(300)
+    assert visible_slide(audience)[0] == "6 / 10"
+    context.close()
+
+
+def test_blackout_b_on_the_presenter(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    audience = context.new_page()
+    audience.goto(site_url + PRESENTER + "#2")
+    speaker = context.new_page()
+    speaker.goto(site_url + PRESENTER.replace("/presenter/", "/speaker/") + "#2")
+    speaker.keyboard.press("b")
+    expect(audience.locator("html")).to_have_class(re.compile(r"\bkd-blackout\b"))
+    expect(audience.locator(".kd-deck")).to_have_css("visibility", "hidden")
+    expect(speaker.locator(".kd-speaker__current .kd-deck")).to_have_css("visibility", "visible")
+    audience.keyboard.press("B")
+    expect(audience.locator("html")).not_to_have_class(re.compile(r"\bkd-blackout\b"))
+    context.close()
+
+
+def test_a_message_to_the_speaker_reaches_the_speaker_view_only(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    sheet = context.new_page()
+    sheet.goto(site_url + "packages/samarbejdsprojekter-kortlaegning/runsheet/")
+    audience = context.new_page()
+    audience.goto(site_url + PRESENTER + "#2")
+    speaker = context.new_page()
+    speaker.goto(site_url + PRESENTER.replace("/presenter/", "/speaker/") + "#2")
+    sheet.get_by_label("Besked til taleren").fill("5 minutter tilbage")
+    sheet.get_by_label("Besked til taleren").press("Enter")
+    expect(speaker.locator("[data-kd-speaker-message]")).to_have_text("5 minutter tilbage")
+    assert "5 minutter tilbage" not in audience.locator("body").inner_text()
+    speaker.reload()
+    expect(speaker.locator("[data-kd-speaker-message]")).to_have_text("5 minutter tilbage")
+    context.close()

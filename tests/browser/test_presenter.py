@@ -296,7 +296,8 @@ def test_speaker_view_from_its_address_follows_the_room_and_its_clock_starts_afr
     speaker.evaluate(
         """() => {
           const data = JSON.parse(document.getElementById('kd-deck-data').textContent);
-          const channel = new BroadcastChannel('kulturdialog-deck:' + location.origin + '/' + data.key);
+          const name = 'kulturdialog-deck:' + location.origin + '/' + data.key;
+          const channel = new BroadcastChannel(name);
           for (const slide of [NaN, -1, 1.5, 99, '3', null, Infinity]) channel.postMessage({slide});
         }"""
     )

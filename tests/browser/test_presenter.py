@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from kulturdialog.content import load_content
 from tests.browser.site_pages import html_pages, url_of
-from tests.browser.viewport import SIZES, text_outside
+from tests.browser.viewport import SIZES, text_outside, text_overlaps
 from tests.conftest import ROOT, Build
 
 pytestmark = pytest.mark.browser
@@ -130,7 +130,7 @@ def presenters(site: Path) -> list[str]:
 
 
 @pytest.mark.parametrize(("width", "height"), SIZES, ids=lambda v: str(v))
-def test_every_slide_of_every_presentation_fits_the_screen(
+def test_every_slide_of_every_presentation_fits_the_screen_and_no_text_overlaps(
     browser: Browser, site_url: str, bundled: Build, width: int, height: int
 ) -> None:
     context = browser.new_context(
@@ -147,7 +147,9 @@ def test_every_slide_of_every_presentation_fits_the_screen(
             page.reload()
             slide = page.locator("section.kd-deck__slide:visible")
             expect(slide).to_have_count(1)
-            outside = text_outside(page)
+            outside = text_outside(page) + text_overlaps(
+                page, "section.kd-deck__slide:not([hidden])"
+            )
             # Nothing runs under anything: the face ends above the slide number and progress.
             face = slide.locator(".kd-deck__face").bounding_box()
             words = page.evaluate(_LAST_TEXT_BOTTOM)
@@ -338,3 +340,42 @@ def test_a_message_to_the_speaker_reaches_the_speaker_view_only(
     speaker.reload()
     expect(speaker.locator("[data-kd-speaker-message]")).to_have_text("5 minutter tilbage")
     context.close()
+
+
+_TEXT_SIZES = """() => [...document.querySelectorAll(
+    'section.kd-deck__slide:not([hidden]) :is(.kd-slide__title, .kd-slide__points li)')]
+  .map((e) => e.getBoundingClientRect().height && parseFloat(getComputedStyle(e).fontSize)
+    * document.querySelector('.kd-deck').getBoundingClientRect().width
+    / document.querySelector('.kd-deck').offsetWidth)"""
+
+
+def test_title_and_points_at_least_28_px_at_1920_by_1080_figures_shrink_first(
+    browser: Browser, site_url: str, bundled: Build
+) -> None:
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    page = context.new_page()
+    small = []
+    for presenter in presenters(bundled.site):
+        page.goto(site_url + presenter)
+        total = page.locator("section.kd-deck__slide").count()
+        for number in range(1, total + 1):
+            page.goto(f"{site_url}{presenter}#{number}")
+            page.reload()
+            sizes = [size for size in page.evaluate(_TEXT_SIZES) if size]
+            if sizes and min(sizes) < 28:
+                small.append((presenter, number, round(min(sizes), 1)))
+    context.close()
+    assert small == []
+
+
+def test_editorial_notes_stay_in_the_speaker_view(page: Page, site_url: str) -> None:
+    """'From the source (no figure title)' is for whoever edits: the room does not see it."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(f"{site_url}{PRESENTER}#5")
+    caption = page.locator("section.kd-deck__slide:visible .kd-chart__caption").first
+    expect(caption).to_be_visible()
+    expect(caption.locator(".kd-chart__caption-label")).to_be_hidden()
+    page.goto(f"{site_url}{PRESENTER.replace('/presenter/', '/speaker/')}#5")
+    label = page.locator(".kd-speaker__current section:visible .kd-chart__caption-label").first
+    expect(label).to_have_text("Fra kilden (ingen figurtitel):")
+    assert text_overlaps(page) == []

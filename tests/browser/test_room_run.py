@@ -290,3 +290,113 @@ def test_hostile_state_from_storage_or_broadcast(context: BrowserContext, site_u
     expect(timer.locator(".kd-timer")).to_have_attribute("data-kd-mode", "clock")
     expect(timer.locator(".kd-timer")).to_have_attribute("data-kd-stage", "running")
     assert errors == []
+
+
+def _screens(timer: Page, projector: Page, guide: Page) -> dict[str, str]:
+    for page in (timer, projector, guide):
+        page.clock.run_for(300)
+
+    def text(page: Page, selector: str) -> str:
+        found = page.locator(selector).first
+        return found.inner_text().strip() if found.is_visible() else ""
+
+    timer_stage = timer.locator(".kd-timer").get_attribute("data-kd-stage") or ""
+    if "kd-blackout" in (timer.locator("html").get_attribute("class") or ""):
+        timer_stage += " (blackout)"
+    return {
+        "timer": " · ".join(
+            part
+            for part in (
+                timer_stage,
+                text(timer, ".kd-timer [data-kd-live=title]")[:28],
+                text(timer, ".kd-timer [data-kd-live=countdown]"),
+                text(timer, ".kd-timer [data-kd-live=status]"),
+                "slutt " + text(timer, ".kd-timer [data-kd-live=predicted]"),
+                text(timer, ".kd-timer [data-kd-live=room]"),
+                text(timer, ".kd-timer [data-kd-live=rehearsal]"),
+            )
+            if part.strip()
+        ),
+        "projector": " · ".join(
+            part
+            for part in (
+                projector.locator(".kd-projector").get_attribute("data-kd-stage") or "",
+                text(projector, ".kd-projector [data-kd-live=countdown]"),
+                text(projector, ".kd-projector__back"),
+            )
+            if part
+        ),
+        "guide": " · ".join(
+            part
+            for part in (
+                text(guide, ".kd-nownext [data-kd-live=title]")[:28],
+                text(guide, ".kd-nownext [data-kd-live=status]"),
+                "slutt " + text(guide, ".kd-live [data-kd-live=predicted]"),
+                "forsinkelse " + text(guide, ".kd-live [data-kd-live=delay]"),
+            )
+            if part.strip()
+        ),
+    }
+
+
+def test_every_action_every_screen_agrees(context: BrowserContext, site_url: str) -> None:
+    """Each action of the run model in turn, from the operator's guide or the timer's keys, and
+    what the timer, a group task's projector and the guide show after it: the same delay and the
+    same expected end on every screen. Run with -s for the table."""
+    guide = open_page(context, f"{site_url}{BASE}/facilitator/")
+    timer = open_page(context, f"{site_url}{BASE}/timer/")
+    projector = open_page(context, f"{site_url}{BASE}/projector-3/")
+    live = guide.locator(".kd-live")
+
+    def set_start() -> None:
+        guide.get_by_label("Starttid (tt:mm)").fill("09:00")
+        guide.get_by_role("button", name="Sett starttid").click()
+
+    def message(label: str, words: str) -> None:
+        guide.get_by_label(label).fill(words)
+        guide.get_by_label(label).press("Enter")
+
+    steps: list[tuple[str, object]] = [
+        ("setStart 09:00, 10 min pass", lambda: (set_start(), timer.clock.run_for(10 * MINUTES))),
+        ("runByHand", lambda: live.get_by_role("radio", name=re.compile("Styr for hånd")).check()),
+        (
+            "toggle (pause), 2 min pass",
+            lambda: (timer.keyboard.press("Space"), timer.clock.run_for(2 * MINUTES)),
+        ),
+        ("toggle (resume)", lambda: timer.keyboard.press("Space")),
+        ("adjust +5", lambda: timer.keyboard.press("+")),
+        ("adjust −5", lambda: timer.keyboard.press("-")),
+        ("next", lambda: timer.keyboard.press("ArrowRight")),
+        ("previous", lambda: timer.keyboard.press("ArrowLeft")),
+        ("next, next (group task)", lambda: (timer.keyboard.press("n"), timer.keyboard.press("n"))),
+        ("60 min pass (overtime)", lambda: timer.clock.run_for(60 * MINUTES)),
+        ("message to the room", lambda: message("Melding til salen", "Kaffe i foajeen")),
+        ("message to the speaker", lambda: message("Melding til taleren", "2 min")),
+        ("blackout", lambda: timer.keyboard.press("b")),
+        ("blackout off", lambda: timer.keyboard.press("b")),
+        ("undo", lambda: timer.keyboard.press("Control+z")),
+        (
+            "reset (asked, then done)",
+            lambda: (timer.keyboard.press("r"), timer.keyboard.press("r")),
+        ),
+        ("undo", lambda: guide.get_by_role("button", name="Angre").click()),
+        ("rehearse", lambda: guide.get_by_role("button", name="Øv nå").click()),
+        ("rehearse off", lambda: guide.get_by_role("button", name="Avslutt øvingen").click()),
+        ("followClock", lambda: live.get_by_role("radio", name=re.compile("Følg klokka")).check()),
+    ]
+    rows = []
+    for name, action in steps:
+        assert callable(action)
+        action()
+        seen = _screens(timer, projector, guide)
+        rows.append(f"| {name} | {seen['timer']} | {seen['projector']} | {seen['guide']} |")
+        # One expected end and one delay, whichever screen says it.
+        timer_end = timer.locator(".kd-timer [data-kd-live=predicted]").inner_text()
+        guide_end = guide.locator(".kd-live [data-kd-live=predicted]").inner_text()
+        assert timer_end == guide_end, name
+        assert (
+            timer.locator(".kd-timer [data-kd-live=status]").inner_text()
+            == guide.locator(".kd-nownext [data-kd-live=status]").inner_text()
+        ), name
+    print("\n| action | timer | projector (group task 1) | guide |\n|---|---|---|---|")
+    print("\n".join(rows))

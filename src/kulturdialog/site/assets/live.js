@@ -275,7 +275,9 @@
       view.countdown = focus !== null ? Run.formatCountdown(0) : "";
     } else {
       view.remaining = remaining;
-      view.countdown = stage === "overtime" ? "+" + Run.formatCountdown(-remaining) : Run.formatCountdown(remaining);
+      // Past its end (paused there too), a block counts up with a plus sign.
+      var over = stage === "overtime" || (stage === "paused" && remaining < 0);
+      view.countdown = over ? "+" + Run.formatCountdown(-remaining) : Run.formatCountdown(remaining);
       view.words = {
         running: labels.stage_normal,
         warning: labels.stage_warning,

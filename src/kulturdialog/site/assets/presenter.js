@@ -160,9 +160,17 @@
     });
   }
 
+  var MIN_TEXT_FIT = 0.8; // points of 30 px on the stage stay at least 28 px at 1920×1080
+  var MIN_CHART_FIT = 0.45;
+  var MIN_CAPTION_FIT = 0.75;
+
+  function overflows(face) {
+    return face.scrollHeight > face.clientHeight + 1 || face.scrollWidth > face.clientWidth + 1;
+  }
+
   function fit(slide) {
-    // A slide with more than its stage holds shrinks its text until it fits; the stage is the
-    // same size everywhere, so this is the same on every screen.
+    // A slide with more than its stage holds shrinks its figures first (the words around a
+    // chart, then the chart), then its text, until it fits; the stage is the same size everywhere, so this is the same on every screen.
     if (!slide) {
       return;
     }
@@ -170,10 +178,24 @@
     if (!face || slide.hasAttribute("data-kd-fitted")) {
       return;
     }
+    var chart = 1;
     var size = 1;
     face.style.setProperty("--kd-fit", "1");
-    for (var i = 0; i < 15 && face.scrollHeight > face.clientHeight + 1; i++) {
-      size *= 0.93;
+    face.style.setProperty("--kd-chart-fit", "1");
+    var hasChart = !!face.querySelector(".kd-chart");
+    var caption = 1;
+    face.style.setProperty("--kd-caption-fit", "1");
+    while (hasChart && overflows(face) && caption > MIN_CAPTION_FIT) {
+      caption = Math.max(MIN_CAPTION_FIT, caption * 0.95);
+      face.style.setProperty("--kd-caption-fit", caption.toFixed(3));
+    }
+    while (hasChart && overflows(face) && chart > MIN_CHART_FIT) {
+      chart = Math.max(MIN_CHART_FIT, chart * 0.97);
+      face.style.setProperty("--kd-chart-fit", chart.toFixed(3));
+    }
+    var floor = hasChart ? MIN_TEXT_FIT : 0.5;
+    for (var i = 0; i < 15 && overflows(face) && size > floor; i++) {
+      size = Math.max(floor, size * 0.93);
       face.style.setProperty("--kd-fit", size.toFixed(3));
     }
     slide.setAttribute("data-kd-fitted", "");

@@ -417,3 +417,22 @@ def test_ready_to_start_has_a_mark_of_its_own_not_the_pause_mark(
     timer.keyboard.press("Space")
     expect(timer.locator(".kd-timer")).to_have_attribute("data-kd-stage", "paused")
     assert timer.evaluate(mark) != ready
+
+
+def test_a_run_or_rehearsal_from_another_day_is_over_the_next_day(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context()
+    context.clock.install(time=datetime(2026, 11, 23, 14, 0))
+    context.clock.pause_at(datetime(2026, 11, 23, 14, 0))
+    timer = open_page(context, f"{site_url}packages/samarbejdsprojekter-kortlaegning/timer/")
+    timer.keyboard.press("Space")
+    gathering = open_page(context, f"{site_url}{BASE}/timer/")
+    gathering.keyboard.press("Space")  # another day than the gathering's: a rehearsal
+    expect(gathering.locator("[data-kd-live=rehearsal]").first).to_be_visible()
+    context.clock.fast_forward("20:00:00")
+    for page in (timer, gathering):
+        page.reload()
+        expect(page.locator(".kd-timer")).to_have_attribute("data-kd-stage", "ready")
+    expect(gathering.locator("[data-kd-live=rehearsal]").first).to_be_hidden()
+    context.close()

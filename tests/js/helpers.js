@@ -51,6 +51,7 @@ const action = fc.oneof(
     { type: "next" },
     { type: "previous" },
     { type: "reset" },
+    { type: "endRun" },
     { type: "undo" },
     { type: "runByHand" },
     { type: "followClock" },

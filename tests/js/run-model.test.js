@@ -266,3 +266,19 @@ test("ready to start: the first block is at hand and the second comes after it",
   assert.equal(figures.shown, 0);
   assert.equal(figures.after, 1);
 });
+
+test("yesterday's run of a package's run-sheet ends, its start and minutes kept", () => {
+  const prog = Run.programme({ blocks: [{ minutes: 10 }, { minutes: 20 }], start: null, date: null });
+  const yesterday = at(2026, 11, 22, 14, 0);
+  let state = Run.act(prog, Run.fresh(prog), { type: "toggle" }, yesterday);
+  state = Run.act(prog, state, { type: "adjust", minutes: 5 }, yesterday);
+  const today = at(2026, 11, 23, 9, 0);
+  assert.equal(Run.derive(prog, state, today).stage, "overtime", "left as it was, it runs over for a day");
+  const ended = Run.act(prog, state, { type: "endRun" }, today);
+  const figures = Run.derive(prog, ended, today);
+  assert.equal(figures.stage, "ready");
+  assert.equal(figures.lengths[0], 15);
+  assert.equal(ended.start, 14 * 60);
+  assert.equal(Run.formatClock(figures.startMs), "14:00");
+  assert.equal(figures.day, "2026-11-23");
+});

@@ -717,6 +717,14 @@
 
   // ---- begin ----
 
+  // A run or a rehearsal from another day is over: a package's run-sheet starts the day ready
+  // (its start and minutes kept), a rehearsal gives way to the real day. Either can be undone.
+  var today = Run.isoDay(now());
+  if (state.rehearsal && state.day !== today) {
+    act({ type: "rehearse", on: false });
+  } else if (!prog.date && state.run && state.day !== null && state.day !== today) {
+    act({ type: "endRun" });
+  }
   var plan = linkPlan();
   if (plan && !samePlan(plan)) {
     if (!state.history.length && Run.same(state, Run.fresh(prog))) {

@@ -640,6 +640,12 @@
       }
       return s;
     },
+    endRun: function (prog, s) {
+      // Yesterday's run of a programme without a date: over, its start and minutes kept.
+      s.run = null;
+      s.day = prog.date === null ? null : s.day;
+      return s;
+    },
     reset: function (prog, s) {
       var clean = snapshot(fresh(prog));
       if (s.rehearsal) {

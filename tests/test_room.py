@@ -144,3 +144,18 @@ def test_a_block_or_a_gathering_sets_when_the_warning_comes() -> None:
     plain = CONTENT_ADAPTER.validate_python(data)
     assert isinstance(plain, Gathering)
     assert [b["warn"] for b in live_data(plain, programme(plain, Library()))["blocks"]] == [2, 5]
+
+
+def test_every_live_page_loads_the_run_model_before_the_live_views(bundled: Build) -> None:
+    """live.js renders what the run model derives: wherever it runs, run-model.js comes first,
+    as a classic script (no modules: the offline copy opens from file://)."""
+    pages = 0
+    for path in bundled.site.rglob("*.html"):
+        html = path.read_text("utf-8")
+        if "assets/live.js" not in html:
+            continue
+        pages += 1
+        assert html.index("assets/run-model.js") < html.index("assets/live.js"), path
+        assert 'type="module"' not in html, path
+    assert pages > 5
+    assert (bundled.site / "assets" / "run-model.js").is_file()

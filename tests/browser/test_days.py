@@ -42,3 +42,20 @@ def test_the_guide_of_all_days_links_to_each_day_s_live_mode(page: Page, days_ur
     page.get_by_role("link", name="Fasilitatorveiledning for dagen").first.click()
     expect(page).to_have_url(re.compile(re.escape(f"{days_url}day-1/")))
     expect(page.locator(".kd-live")).to_have_count(1)
+
+
+def test_live_mode_per_day_of_a_multi_day_gathering(page: Page, days_url: str) -> None:
+    """Each day's guide, timer and projector views share that day's state alone: a start set on
+    day 2 leaves day 1 as it was, in the same browser."""
+    page.goto(f"{days_url}day-1/")
+    day_one = page.locator(".kd-guide [data-kd-offset] .kd-guide__title [data-kd-clock]").first
+    before = day_one.inner_text()
+    page.goto(f"{days_url}day-2/")
+    page.get_by_label("Starttid (tt:mm)").fill("13:00")
+    page.get_by_role("button", name="Sett starttid").click()
+    page.goto(f"{days_url}day-1/")
+    expect(day_one).to_have_text(before)
+    page.goto(f"{days_url}day-2/")
+    expect(
+        page.locator(".kd-guide [data-kd-offset] .kd-guide__title [data-kd-clock]").first
+    ).to_have_text("13:00")

@@ -107,7 +107,7 @@ def test_plus_five_moves_every_later_block_and_the_end(page: Page, site_url: str
     page.goto(f"{site_url}{BASE}/runsheet/?start=09:00&now=09:30")
     # 09:30 falls in the second block (09:25-09:45).
     before = row_starts(page)
-    end = page.locator(".kd-live__end [data-kd-clock]")
+    end = page.locator(".kd-live__end [data-kd-live=predicted]")
     expect(end).to_have_text("12:00")
     page.get_by_role("button", name="+5 min").click()
     after = row_starts(page)
@@ -121,7 +121,7 @@ def test_plus_five_moves_every_later_block_and_the_end(page: Page, site_url: str
     assert "extra=1%3A5" in page.url
     # The run-sheet's link to the guide carries the start and the delay along.
     page.get_by_role("link", name="Fasilitatorveiledning").click()
-    expect(page.locator(".kd-live__end [data-kd-clock]")).to_have_text("12:05")
+    expect(page.locator(".kd-live__end [data-kd-live=predicted]")).to_have_text("12:05")
     expect(
         page.locator(".kd-block--group_work").first.locator("[data-kd-clock]").first
     ).to_have_text("09:50")
@@ -148,6 +148,8 @@ def test_live_mode_works_with_the_keyboard_alone(page: Page, site_url: str) -> N
     page.keyboard.press("Space")
     expect(page.locator(FIRST_GROUP_WORK).locator("[data-kd-clock]")).to_have_text("10:20")
     tab_to(page, "[data-kd-action=reset]")
+    page.keyboard.press("Enter")
+    expect(page.locator("[data-kd-action=reset]")).to_have_text("Nullstille alt? Trykk igjen")
     page.keyboard.press("Enter")
     expect(page.locator(FIRST_GROUP_WORK).locator("[data-kd-clock]")).to_have_text("+0:45")
 

@@ -122,3 +122,38 @@ def test_projector_and_presenter_views_open_from_the_file_system(
     expect(page.locator("section.kd-deck__slide:visible")).to_have_count(1)
     page.keyboard.press("ArrowRight")
     expect(page.locator("section.kd-deck__slide:visible .kd-deck__number")).to_have_text("2 / 10")
+
+
+def test_offline_copy_storage_namespaced_apart_from_other_file_pages(
+    watched: tuple[Page, list[str], list[str]], copy: Path, tmp_path: Path
+) -> None:
+    """Another local HTML file shares the file:// origin: what it stores and sends, well-formed
+    or hostile, under the names an older copy used, never reaches this copy's live state."""
+    page, _, errors = watched
+    timer = file_url(copy, f"{GATHERING}/timer/index.html")
+    page.goto(timer)
+    page.keyboard.press("Space")
+    key = page.evaluate("Object.keys(localStorage).find((k) => k.includes(':gathering:'))")
+    assert key.startswith("kulturdialog-live:file://") and str(copy.as_uri()) in key, key
+    stranger = tmp_path / "other.html"
+    stranger.write_text("<!doctype html><title>Another local page</title>", "utf-8")
+    other = page.context.new_page()
+    other.goto(stranger.as_uri())
+    data = f"gathering:{BUNDLED_GATHERING}"
+    other.evaluate(
+        """([key, data]) => {
+          const states = [{v: 1, run: {block: -1}}, {start: 999, extra: [1e308]}, 'x', null];
+          for (const state of states) {
+            for (const name of ['kulturdialog-live', 'kulturdialog-live:file://']) {
+              new BroadcastChannel(name).postMessage({key: data, state});
+            }
+            localStorage.setItem('kulturdialog-live:' + data, JSON.stringify(state));
+          }
+        }""",
+        [key, data],
+    )
+    page.wait_for_timeout(600)
+    expect(page.locator(".kd-timer")).to_have_attribute("data-kd-stage", "running")
+    page.reload()
+    expect(page.locator(".kd-timer")).to_have_attribute("data-kd-stage", "running")
+    assert errors == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from kulturdialog.content import load_content
 from tests.browser.site_pages import html_pages, url_of
-from tests.browser.viewport import SIZES, text_outside
+from tests.browser.viewport import SIZES, text_outside, text_overlaps
 from tests.conftest import ROOT, Build
 
 pytestmark = pytest.mark.browser
@@ -129,7 +130,7 @@ def presenters(site: Path) -> list[str]:
 
 
 @pytest.mark.parametrize(("width", "height"), SIZES, ids=lambda v: str(v))
-def test_every_slide_of_every_presentation_fits_the_screen(
+def test_every_slide_of_every_presentation_fits_the_screen_and_no_text_overlaps(
     browser: Browser, site_url: str, bundled: Build, width: int, height: int
 ) -> None:
     context = browser.new_context(
@@ -146,7 +147,9 @@ def test_every_slide_of_every_presentation_fits_the_screen(
             page.reload()
             slide = page.locator("section.kd-deck__slide:visible")
             expect(slide).to_have_count(1)
-            outside = text_outside(page)
+            outside = text_outside(page) + text_overlaps(
+                page, "section.kd-deck__slide:not([hidden])"
+            )
             # Nothing runs under anything: the face ends above the slide number and progress.
             face = slide.locator(".kd-deck__face").bounding_box()
             words = page.evaluate(_LAST_TEXT_BOTTOM)
@@ -270,3 +273,109 @@ def test_axe_finds_no_violations_in_the_speaker_view(page: Page, site_url: str) 
             .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"""
     )
     assert found == []
+
+
+def test_speaker_view_from_its_address_follows_the_room_and_its_clock_starts_afresh_each_day(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    context.clock.install(time=datetime(2026, 3, 2, 9, 0))
+    audience = context.new_page()
+    audience.goto(site_url + PRESENTER + "#4")
+    audience.keyboard.press("ArrowRight")
+    # Opened from its address, without a slide: the slide the room sees, not slide 1.
+    speaker = context.new_page()
+    speaker.goto(site_url + PRESENTER.replace("/presenter/", "/speaker/"))
+    expect(speaker.locator("[data-kd-status]")).to_have_text("Dias 5 af 10")
+    speaker.keyboard.press("ArrowRight")
+    assert visible_slide(audience)[0] == "6 / 10", "its first → moves the room one slide on"
+    expect(speaker.locator("[data-kd-time-of-day]")).to_have_text(re.compile(r"^09:0\d$"))
+    # The next day, the speaker's clock starts from nothing, not from yesterday.
+    context.clock.fast_forward("24:00:00")
+    speaker.reload()
+    expect(speaker.locator("[data-kd-elapsed]")).to_have_text(re.compile(r"^0:0\d$"))
+    # What else is sent on the deck's channel ({slide: NaN} and the like) changes nothing.
+    speaker.evaluate(
+        """() => {
+          const data = JSON.parse(document.getElementById('kd-deck-data').textContent);
+          const name = 'kulturdialog-deck:' + location.origin + '/' + data.key;
+          const channel = new BroadcastChannel(name);
+          for (const slide of [NaN, -1, 1.5, 99, '3', null, Infinity]) channel.postMessage({slide});
+        }"""
+    )
+    audience.wait_for_timeout(300)
+    assert visible_slide(audience)[0] == "6 / 10"
+    context.close()
+
+
+def test_blackout_b_on_the_presenter(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    audience = context.new_page()
+    audience.goto(site_url + PRESENTER + "#2")
+    speaker = context.new_page()
+    speaker.goto(site_url + PRESENTER.replace("/presenter/", "/speaker/") + "#2")
+    speaker.keyboard.press("b")
+    expect(audience.locator("html")).to_have_class(re.compile(r"\bkd-blackout\b"))
+    expect(audience.locator(".kd-deck")).to_have_css("visibility", "hidden")
+    expect(speaker.locator(".kd-speaker__current .kd-deck")).to_have_css("visibility", "visible")
+    audience.keyboard.press("B")
+    expect(audience.locator("html")).not_to_have_class(re.compile(r"\bkd-blackout\b"))
+    context.close()
+
+
+def test_a_message_to_the_speaker_reaches_the_speaker_view_only(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    sheet = context.new_page()
+    sheet.goto(site_url + "packages/samarbejdsprojekter-kortlaegning/runsheet/")
+    audience = context.new_page()
+    audience.goto(site_url + PRESENTER + "#2")
+    speaker = context.new_page()
+    speaker.goto(site_url + PRESENTER.replace("/presenter/", "/speaker/") + "#2")
+    sheet.get_by_label("Besked til taleren").fill("5 minutter tilbage")
+    sheet.get_by_label("Besked til taleren").press("Enter")
+    expect(speaker.locator("[data-kd-speaker-message]")).to_have_text("5 minutter tilbage")
+    assert "5 minutter tilbage" not in audience.locator("body").inner_text()
+    speaker.reload()
+    expect(speaker.locator("[data-kd-speaker-message]")).to_have_text("5 minutter tilbage")
+    context.close()
+
+
+_TEXT_SIZES = """() => [...document.querySelectorAll(
+    'section.kd-deck__slide:not([hidden]) :is(.kd-slide__title, .kd-slide__points li)')]
+  .map((e) => e.getBoundingClientRect().height && parseFloat(getComputedStyle(e).fontSize)
+    * document.querySelector('.kd-deck').getBoundingClientRect().width
+    / document.querySelector('.kd-deck').offsetWidth)"""
+
+
+def test_title_and_points_at_least_28_px_at_1920_by_1080_figures_shrink_first(
+    browser: Browser, site_url: str, bundled: Build
+) -> None:
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    page = context.new_page()
+    small = []
+    for presenter in presenters(bundled.site):
+        page.goto(site_url + presenter)
+        total = page.locator("section.kd-deck__slide").count()
+        for number in range(1, total + 1):
+            page.goto(f"{site_url}{presenter}#{number}")
+            page.reload()
+            sizes = [size for size in page.evaluate(_TEXT_SIZES) if size]
+            if sizes and min(sizes) < 28:
+                small.append((presenter, number, round(min(sizes), 1)))
+    context.close()
+    assert small == []
+
+
+def test_editorial_notes_stay_in_the_speaker_view(page: Page, site_url: str) -> None:
+    """'From the source (no figure title)' is for whoever edits: the room does not see it."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(f"{site_url}{PRESENTER}#5")
+    caption = page.locator("section.kd-deck__slide:visible .kd-chart__caption").first
+    expect(caption).to_be_visible()
+    expect(caption.locator(".kd-chart__caption-label")).to_be_hidden()
+    page.goto(f"{site_url}{PRESENTER.replace('/presenter/', '/speaker/')}#5")
+    label = page.locator(".kd-speaker__current section:visible .kd-chart__caption-label").first
+    expect(label).to_have_text("Fra kilden (ingen figurtitel):")
+    assert text_overlaps(page) == []

@@ -127,7 +127,7 @@ def gathering_pages(renderer: Renderer, gathering: Gathering) -> Iterator[Genera
         lang,
         "facilitator",
         guide_title,
-        scripts=("live.js",),
+        scripts=room.LIVE_SCRIPTS,
         **context,
     )
     yield renderer.page(
@@ -136,7 +136,7 @@ def gathering_pages(renderer: Renderer, gathering: Gathering) -> Iterator[Genera
         lang,
         "runsheet",
         runsheet_title,
-        scripts=() if gathering.several_days else ("live.js",),
+        scripts=() if gathering.several_days else room.LIVE_SCRIPTS,
         **context,
     )
     # A gathering over several days: each day with a programme gets a guide of its own, where
@@ -151,7 +151,7 @@ def gathering_pages(renderer: Renderer, gathering: Gathering) -> Iterator[Genera
                 lang,
                 "facilitator",
                 f"{guide_title}, {label('day_n', lang, number=number)}",
-                scripts=("live.js",),
+                scripts=room.LIVE_SCRIPTS,
                 **{
                     **context,
                     "p": day,

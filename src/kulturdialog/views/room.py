@@ -2,7 +2,8 @@
 and a room timer per gathering and per package run-sheet.
 
 The live clock that the facilitator guide, the run-sheet, the timer and the projector views share
-is plain JavaScript in ``site/assets/live.js``; what it needs to know of a programme (blocks,
+is plain JavaScript: the run model in ``site/assets/run-model.js`` and the views that render it
+in ``site/assets/live.js``; what it needs to know of a programme (blocks,
 minutes, who leads, the planned start and day, labels) is given to it here as data.
 """
 
@@ -25,8 +26,8 @@ from kulturdialog.views.render import GeneratedPage, Renderer
 
 HANDOUT_SCRIPTS = ("handout.js",)
 """Repeats the group sheet once per group for ``?groups=N``."""
-LIVE_SCRIPTS = ("live.js",)
-"""The live clock: start time, current block, countdown, pause, ±5 min, next block."""
+LIVE_SCRIPTS = ("run-model.js", "live.js")
+"""The run model (pure: state, actions, figures) and the live views that render it."""
 
 LIVE_LABELS = (
     "live_before",
@@ -48,6 +49,12 @@ LIVE_LABELS = (
     "timer_pause",
     "timer_resume",
     "timer_start",
+    "reset",
+    "reset_confirm",
+    "rehearsal",
+    "rehearse_start",
+    "rehearse_end",
+    "link_proposes",
 )
 """Labels the live clock writes into pages while it runs."""
 

@@ -1,60 +1,59 @@
-/* The live clock of a gathering or a package run-sheet, shared by the facilitator guide, the
- * run-sheet, the room timer and the projector views.
+/* The live views of a gathering's day or a package's run-sheet: the facilitator guide, the
+ * run-sheet, the room timer and the projector views. Every figure on them comes from the run
+ * model (run-model.js, loaded before this script): this script keeps the model's state, turns
+ * buttons and keys into its actions, and writes what `derive` says into the page.
  *
- * Plain JavaScript, no requests: works from a laptop without a network. One state per programme
- * (planned start, minutes added to or taken from each block, and the run: which block runs,
- * since when, paused or not) is kept in localStorage, so a reload keeps it, and sent to the other
- * tabs and windows of the browser over a BroadcastChannel, so every view shows the same.
- *
- * Two ways of running: following the clock (a start time is set; the block that runs is the one
- * whose planned time it is), or by hand (Start, Pause, Next block now: the block runs from the
- * moment it was started, and counts into overtime until the next one is started). The address
- * can carry ?start=09:30&extra=2:5 (minutes added per block) and ?now=10:00 (rehearse with the
- * clock set to another time).
+ * Plain JavaScript, no requests: works from a laptop without a network. The state is kept in
+ * localStorage, so a reload keeps it, and sent to the other windows over a BroadcastChannel, so
+ * every screen shows the same; whatever comes back from either is validated first. Both are keyed
+ * to this copy of the site, so an offline copy opened from file:// shares nothing with other
+ * local pages. The address can carry ?start=09:30&extra=2:5 (a prepared plan, proposed to the
+ * operator unless nothing has been set yet) and ?now=10:00 (this window's clock set to that time
+ * on the programme's day, for trying things out).
  */
 (function () {
   "use strict";
 
-  var DAY = 24 * 60;
-  var MINUTE = 60000;
-  var TIME_UP_SECONDS = 15; // how long "time is up" stands at 0:00 before overtime counts up
+  var Run = window.KulturdialogRun;
   var source = document.getElementById("kd-live-data");
-  if (!source) {
+  if (!source || !Run) {
     return;
   }
   var data = JSON.parse(source.textContent);
   var labels = data.labels;
   var blocks = data.blocks;
-  var durations = blocks.map(function (block) {
-    return block.minutes;
-  });
-  var focus = typeof data.focus === "number" ? data.focus : null;
-  var builtStart = parseClock(data.start);
-  var storageKey = "kulturdialog-live:" + data.key;
+  var prog = Run.programme(data);
+  var MINUTE = Run.MINUTE;
+  var focus =
+    typeof data.focus === "number" && data.focus >= 0 && data.focus < prog.count ? data.focus : null;
+  var roomScreen = document.body.hasAttribute("data-kd-keys");
 
-  var offsets = [];
-  var total = 0;
-  durations.forEach(function (minutes) {
-    offsets.push(total);
-    total += minutes;
-  });
+  // This copy of the site: the folder live.js was loaded from, less its assets/ folder.
+  var script = document.currentScript;
+  var siteRoot = script && script.src ? script.src.replace(/assets\/live\.js([?#].*)?$/, "") : "";
+  var storageKey = "kulturdialog-live:" + siteRoot + ":" + data.key;
 
   var params = new URLSearchParams(window.location.search);
   var clockShift = 0;
-  var rehearsal = parseClockSeconds(params.get("now"));
-  if (rehearsal !== null) {
-    clockShift = (rehearsal - secondsOfDay(new Date())) * 1000;
+  var tryAt = parseClockSeconds(params.get("now"));
+  if (tryAt !== null) {
+    // The programme as it stands at that time on its own day (today, for a package).
+    clockShift = (prog.date ? Run.dayMs(prog.date) : Run.midnight(Date.now())) + tryAt * 1000 - Date.now();
+  }
+
+  function now() {
+    return Date.now() + clockShift;
+  }
+
+  function trustUntil() {
+    return Math.max(Date.now(), now());
   }
 
   var state = load();
-  if (params.has("start")) {
-    state.start = parseClock(params.get("start"));
-  }
-  if (params.has("extra")) {
-    state.extra = parseExtra(params.get("extra"));
-  }
-  var sound = window.localStorage && localStorage.getItem(storageKey + ":sound") === "on";
-  var channel = "BroadcastChannel" in window ? new BroadcastChannel("kulturdialog-live") : null;
+  var proposal = null;
+  var armedReset = null;
+  var sound = read(storageKey + ":sound") === "on";
+  var channel = "BroadcastChannel" in window ? new BroadcastChannel("kulturdialog-live:" + siteRoot) : null;
   var lastAnnounced = null;
   var lastStage = null;
   var audio = null;
@@ -62,41 +61,27 @@
   var input = document.getElementById("kd-start");
   var error = document.querySelector("[data-kd-live=error]");
 
-  // ---- state ----
+  // ---- state: kept, shared and checked ----
 
-  function fresh() {
-    return { start: builtStart, extra: parseExtra(""), run: null, at: 0 };
+  function read(key) {
+    try {
+      return localStorage.getItem(key);
+    } catch (ignored) {
+      return null;
+    }
   }
 
   function load() {
     var stored = null;
     try {
-      stored = JSON.parse(localStorage.getItem(storageKey) || "null");
+      stored = JSON.parse(read(storageKey) || "null");
     } catch (ignored) {
       stored = null;
     }
-    if (!valid(stored)) {
-      return fresh();
-    }
-    // A run from another day (a rehearsal yesterday) is over; its start and minutes stay.
-    if (stored.run && isoDay(stored.run.began) !== isoDay(Date.now())) {
-      stored.run = null;
-    }
-    return stored;
-  }
-
-  function valid(candidate) {
-    return (
-      candidate !== null &&
-      typeof candidate === "object" &&
-      Array.isArray(candidate.extra) &&
-      candidate.extra.length === durations.length &&
-      (candidate.start === null || typeof candidate.start === "number")
-    );
+    return Run.validate(prog, stored, trustUntil()) ? stored : Run.fresh(prog);
   }
 
   function save() {
-    state.at = Date.now();
     try {
       localStorage.setItem(storageKey, JSON.stringify(state));
     } catch (ignored) {
@@ -108,20 +93,20 @@
   }
 
   function adopt(other) {
-    if (valid(other) && other.at >= state.at) {
-      state = other;
-      if (input) {
-        input.value = state.start === null ? "" : formatClock(state.start);
-      }
-      lastAnnounced = null;
-      remember();
-      render();
+    // Another window's state, when it is one this programme can run and newer than ours.
+    if (!Run.validate(prog, other, trustUntil()) || other.at < state.at || Run.same(other, state)) {
+      return;
     }
+    state = other;
+    lastAnnounced = null;
+    fill();
+    remember();
+    render();
   }
 
   if (channel) {
     channel.addEventListener("message", function (event) {
-      if (event.data && event.data.key === data.key) {
+      if (event.data && typeof event.data === "object" && event.data.key === data.key) {
         adopt(event.data.state);
       }
     });
@@ -136,16 +121,20 @@
     }
   });
 
-  // ---- time ----
-
-  function pad(number) {
-    return (number < 10 ? "0" : "") + number;
-  }
-
-  function parseClock(text) {
-    // 09:30, 9:30, 9.30, 0930 and 930 all mean half past nine.
-    var match = /^\s*([01]?\d|2[0-3])[:.]?([0-5]\d)\s*$/.exec(text || "");
-    return match ? Number(match[1]) * 60 + Number(match[2]) : null;
+  function act(action) {
+    var next = Run.act(prog, state, action, now());
+    if (next === state) {
+      return false;
+    }
+    // Windows tell newer from older by the real time of the change.
+    next.at = Math.max(Date.now(), state.at + 1);
+    state = next;
+    lastAnnounced = null;
+    fill();
+    save();
+    remember();
+    render();
+    return true;
   }
 
   function parseClockSeconds(text) {
@@ -156,238 +145,22 @@
     return Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3] || 0);
   }
 
-  function parseExtra(text) {
-    var extra = durations.map(function () {
-      return 0;
-    });
-    (text || "").split(",").forEach(function (pair) {
-      var match = /^(\d+):(-?\d+)$/.exec(pair.trim());
-      if (match && Number(match[1]) < extra.length) {
-        extra[Number(match[1])] = Number(match[2]);
-      }
-    });
-    return extra;
-  }
+  // ---- a prepared link: taken when nothing is set, else proposed to the operator ----
 
-  function secondsOfDay(date) {
-    return (
-      date.getHours() * 3600 + date.getMinutes() * 60 + date.getSeconds() + date.getMilliseconds() / 1000
-    );
-  }
-
-  function now() {
-    return Date.now() + clockShift;
-  }
-
-  function midnight(ms) {
-    var day = new Date(ms);
-    day.setHours(0, 0, 0, 0);
-    return day.getTime();
-  }
-
-  function isoDay(ms) {
-    var day = new Date(ms);
-    return day.getFullYear() + "-" + pad(day.getMonth() + 1) + "-" + pad(day.getDate());
-  }
-
-  function formatClock(minutes) {
-    minutes = ((Math.round(minutes) % DAY) + DAY) % DAY;
-    return pad(Math.floor(minutes / 60)) + ":" + pad(minutes % 60);
-  }
-
-  function formatOffset(minutes) {
-    // Time from the start, marked so that it never reads as a time of day.
-    return "+" + Math.floor(minutes / 60) + ":" + pad(minutes % 60);
-  }
-
-  function formatCountdown(seconds) {
-    seconds = Math.max(0, Math.ceil(seconds));
-    var hours = Math.floor(seconds / 3600);
-    var minutes = Math.floor((seconds % 3600) / 60);
-    var rest = pad(seconds % 60);
-    return hours ? hours + ":" + pad(minutes) + ":" + rest : minutes + ":" + rest;
-  }
-
-  function length(index) {
-    // Minutes of a block with what was added or taken; never less than one.
-    return Math.max(1, durations[index] + state.extra[index]);
-  }
-
-  function plannedOffset(index) {
-    var minutes = 0;
-    for (var i = 0; i < index; i++) {
-      minutes += length(i);
+  function linkPlan() {
+    if (!params.has("start") && !params.has("extra")) {
+      return null;
     }
-    return minutes;
+    var start = params.has("start") ? Run.parseClock(params.get("start")) : state.start;
+    var extra = params.has("extra") ? Run.parseExtra(params.get("extra"), prog.count) : state.extra;
+    if (start === null && params.has("start")) {
+      return null;
+    }
+    return { type: "plan", start: start, extra: extra };
   }
 
-  function plannedTotal() {
-    return plannedOffset(durations.length);
-  }
-
-  function shiftAt(offset) {
-    // An offset of the built programme, moved by the minutes added to or taken from the blocks
-    // before it.
-    for (var i = durations.length - 1; i >= 0; i--) {
-      if (offset >= offsets[i]) {
-        var into = offset - offsets[i];
-        if (into >= durations[i]) {
-          return plannedOffset(i + 1) + (into - durations[i]);
-        }
-        return plannedOffset(i) + Math.min(into, length(i));
-      }
-    }
-    return offset;
-  }
-
-  function dayStart(at) {
-    // Midnight of the day the programme runs: today, or the day the run started.
-    return midnight(state.run ? state.run.began : at);
-  }
-
-  function blockBegin(index, at) {
-    return dayStart(at) + (state.start + plannedOffset(index)) * MINUTE;
-  }
-
-  function upcoming(at) {
-    // Before the gathering's day, the pages say when it starts instead of counting down.
-    return !state.run && data.date && isoDay(at) < data.date;
-  }
-
-  // ---- what runs now ----
-
-  function situation(at) {
-    // {mode, index, remaining (seconds), predictedEnd (ms) or null}
-    if (upcoming(at)) {
-      return { mode: "upcoming", index: null, remaining: null, predictedEnd: null };
-    }
-    if (state.run) {
-      var run = state.run;
-      if (run.block >= durations.length) {
-        return { mode: "done", index: null, remaining: null, predictedEnd: run.since };
-      }
-      var elapsed = ((run.paused || at) - run.since) / 1000;
-      var remaining = length(run.block) * 60 - elapsed;
-      var rest = plannedTotal() - plannedOffset(run.block + 1);
-      return {
-        mode: run.paused ? "paused" : "run",
-        index: run.block,
-        remaining: remaining,
-        predictedEnd: at + Math.max(0, remaining) * 1000 + rest * MINUTE,
-      };
-    }
-    if (state.start === null) {
-      return { mode: "ready", index: null, remaining: null, predictedEnd: null };
-    }
-    for (var i = 0; i < durations.length; i++) {
-      var begin = blockBegin(i, at);
-      var end = begin + length(i) * MINUTE;
-      if (begin <= at && at < end) {
-        return {
-          mode: "clock",
-          index: i,
-          remaining: (end - at) / 1000,
-          predictedEnd: blockBegin(durations.length, at),
-        };
-      }
-    }
-    if (at < blockBegin(0, at)) {
-      return {
-        mode: "before",
-        index: null,
-        remaining: (blockBegin(0, at) - at) / 1000,
-        predictedEnd: blockBegin(durations.length, at),
-      };
-    }
-    return { mode: "done", index: null, remaining: null, predictedEnd: null };
-  }
-
-  function stageOf(remaining, warnMinutes) {
-    if (remaining > warnMinutes * 60) {
-      return "normal";
-    }
-    if (remaining > 0) {
-      return "warning";
-    }
-    return remaining > -TIME_UP_SECONDS ? "up" : "over";
-  }
-
-  function view(at) {
-    // What a clock shows: for the focus block of a projector view, else for the running block.
-    var s = situation(at);
-    var index = focus !== null ? focus : s.index;
-    var v = { s: s, index: index, stage: s.mode, countdown: "–", stageText: "", title: "" };
-    if (s.mode === "upcoming") {
-      v.title = upcomingText();
-      v.stageText = labels.live_before;
-      v.countdown = state.start === null ? "" : formatClock(state.start);
-      return v;
-    }
-    if (index === null) {
-      v.title = s.mode === "done" ? labels.live_over : s.mode === "before" ? labels.live_before : labels.live_no_start;
-      if (s.mode === "before") {
-        v.stageText = labels.starts_in;
-        v.countdown = formatCountdown(s.remaining);
-      } else if (s.mode === "ready") {
-        v.title = blocks[0].title;
-        v.stageText = labels.stage_ready;
-        v.countdown = formatCountdown(length(0) * 60);
-      } else {
-        v.stageText = labels.live_over;
-        v.countdown = formatCountdown(0);
-      }
-      return v;
-    }
-    v.title = blocks[index].title;
-    var remaining;
-    if (s.index === index) {
-      remaining = s.remaining;
-    } else if (s.index === null ? s.mode !== "done" : s.index < index) {
-      // The focus block has not begun: its full length, waiting.
-      v.stage = "ready";
-      v.stageText = labels.stage_ready;
-      v.countdown = formatCountdown(length(index) * 60);
-      return v;
-    } else {
-      remaining = 0;
-    }
-    var stage = stageOf(remaining, blocks[index].warn);
-    v.stage = s.mode === "paused" ? "paused" : stage;
-    v.remaining = remaining;
-    if (stage === "over") {
-      v.countdown = "+" + formatCountdown(-remaining);
-    } else {
-      v.countdown = formatCountdown(remaining);
-    }
-    v.stageText =
-      s.mode === "paused"
-        ? labels.stage_paused
-        : stage === "normal"
-          ? labels.stage_normal
-          : stage === "warning"
-            ? labels.stage_warning
-            : stage === "up"
-              ? labels.stage_up
-              : labels.stage_over;
-    v.stageText = v.stageText.replace("{minutes}", String(Math.max(1, Math.ceil(remaining / 60))));
-    v.alert = stage;
-    return v;
-  }
-
-  function upcomingText() {
-    return data.starts_on + (state.start === null ? "" : " " + labels.starts_at.replace("{time}", formatClock(state.start)));
-  }
-
-  function statusText(s, at) {
-    if (s.predictedEnd === null || state.start === null || s.mode === "before") {
-      return "";
-    }
-    var planned = dayStart(at) + (state.start + total) * MINUTE;
-    var minutes = Math.round((s.predictedEnd - planned) / MINUTE);
-    if (minutes === 0) {
-      return labels.on_time;
-    }
-    return (minutes > 0 ? labels.behind : labels.ahead).replace("{minutes}", String(Math.abs(minutes)));
+  function samePlan(plan) {
+    return plan.start === state.start && Run.formatExtra(plan.extra) === Run.formatExtra(state.extra);
   }
 
   // ---- the page ----
@@ -400,77 +173,225 @@
     });
   }
 
+  function showAll(selector, shown) {
+    document.querySelectorAll(selector).forEach(function (element) {
+      element.hidden = !shown;
+    });
+  }
+
+  // Where each marked time of the printed programme sits: a block's start, or the end of the
+  // last; found once.
+  var starts = {};
+  prog.offsets.forEach(function (offset, index) {
+    starts[offset] = index;
+  });
+  function edgeAt(offset) {
+    if (Object.prototype.hasOwnProperty.call(starts, offset)) {
+      return { index: starts[offset], end: false };
+    }
+    return prog.count && offset === prog.total ? { index: prog.count - 1, end: true } : null;
+  }
+  var clocks = Array.prototype.map.call(document.querySelectorAll("[data-kd-clock]"), function (element) {
+    var offset = Number(element.getAttribute("data-kd-clock"));
+    return { element: element, edge: edgeAt(offset), offset: offset };
+  });
+  var rows = Array.prototype.map.call(document.querySelectorAll("[data-kd-offset]"), function (element) {
+    var edge = edgeAt(Number(element.getAttribute("data-kd-offset")));
+    return { element: element, index: edge && !edge.end ? edge.index : -1 };
+  });
+  var minutesOf = Array.prototype.map.call(document.querySelectorAll("[data-kd-minutes-of]"), function (element) {
+    return { element: element, index: Number(element.getAttribute("data-kd-minutes-of")) };
+  });
+
+  function moment(figures, minutes) {
+    // A time of the programme as the page shows it: of the day, or from the start.
+    return figures.startMs === null ? Run.formatOffset(minutes) : Run.formatClock(figures.startMs + minutes * MINUTE);
+  }
+
+  function clockText(figures, mark) {
+    var minutes;
+    if (mark.edge) {
+      minutes = mark.edge.end ? figures.to[mark.edge.index] : figures.from[mark.edge.index];
+    } else {
+      // Not a block's edge (a built note in the middle of one): moved with the block it is in.
+      var index = 0;
+      while (index + 1 < prog.count && prog.offsets[index + 1] <= mark.offset) {
+        index++;
+      }
+      minutes = figures.from[index] + Math.min(mark.offset - prog.offsets[index], figures.lengths[index]);
+    }
+    return moment(figures, minutes);
+  }
+
+  function delayWords(figures) {
+    var minutes = Math.round(figures.delay);
+    if (figures.startMs === null || figures.stage === "before" || figures.stage === "ready") {
+      return "";
+    }
+    if (minutes === 0) {
+      return labels.on_time;
+    }
+    return (minutes > 0 ? labels.behind : labels.ahead).replace("{minutes}", String(Math.abs(minutes)));
+  }
+
+  function startsText(figures, at) {
+    if (figures.startMs === null) {
+      return labels.live_before;
+    }
+    var time = labels.starts_at.replace("{time}", Run.formatClock(figures.startMs));
+    // On another day than today the day is named too.
+    return figures.day !== Run.isoDay(at) && data.starts_on ? data.starts_on + " " + time : labels.live_before + ", " + time;
+  }
+
+  function clockView(figures, at) {
+    // What a clock shows: for its block on a projector view, else for the block at hand.
+    var index = focus !== null ? focus : figures.shown;
+    var stage = figures.stage;
+    var remaining = figures.remaining;
+    if (focus !== null) {
+      var own = Run.focus(figures, focus);
+      stage = own.stage;
+      remaining = own.remaining;
+    }
+    var view = { stage: stage, index: index, title: "", words: "", countdown: "", remaining: null };
+    if (index !== null && index !== undefined) {
+      view.title = blocks[index].title;
+    }
+    if (stage === "before") {
+      view.title = focus !== null ? blocks[focus].title : startsText(figures, at);
+      view.words = labels.starts_in;
+      var until = focus !== null ? (figures.startMs === null ? null : (figures.startMs + figures.from[focus] * MINUTE - at) / 1000) : figures.untilStart;
+      view.countdown = until === null ? "" : until > 12 * 3600 ? Run.formatClock(at + until * 1000) : Run.formatCountdown(until);
+      if (focus === null && figures.day !== Run.isoDay(at)) {
+        view.words = labels.live_before;
+        view.countdown = Run.formatClock(figures.startMs);
+      }
+    } else if (stage === "ready") {
+      view.words = labels.stage_ready;
+      view.countdown = Run.formatCountdown(figures.lengths[index] * 60);
+    } else if (stage === "done") {
+      view.title = focus !== null ? blocks[focus].title : labels.live_over;
+      view.words = labels.live_over;
+      view.countdown = focus !== null ? Run.formatCountdown(0) : "";
+    } else {
+      view.remaining = remaining;
+      // Past its end (paused there too), a block counts up with a plus sign.
+      var over = stage === "overtime" || (stage === "paused" && remaining < 0);
+      view.countdown = over ? "+" + Run.formatCountdown(-remaining) : Run.formatCountdown(remaining);
+      view.words = {
+        running: labels.stage_normal,
+        warning: labels.stage_warning,
+        "time-up": labels.stage_up,
+        overtime: labels.stage_over,
+        paused: labels.stage_paused,
+      }[stage].replace("{minutes}", String(Math.max(1, Math.ceil(remaining / 60))));
+    }
+    return view;
+  }
+
   function render() {
     var at = now();
-    var v = view(at);
-    var s = v.s;
-    var current = s.index;
+    var figures = Run.derive(prog, state, at);
+    var view = clockView(figures, at);
 
-    document.querySelectorAll("[data-kd-clock]").forEach(function (element) {
-      var offset = shiftAt(Number(element.getAttribute("data-kd-clock")));
-      element.textContent = state.start === null ? formatOffset(offset) : formatClock(state.start + offset);
-    });
-    document.querySelectorAll("[data-kd-minutes-of]").forEach(function (element) {
-      element.textContent = String(length(Number(element.getAttribute("data-kd-minutes-of"))));
-    });
-    setAll("[data-kd-live=total]", String(plannedTotal()));
-    document.querySelectorAll("[data-kd-offset]").forEach(function (element) {
-      var index = offsets.indexOf(Number(element.getAttribute("data-kd-offset")));
-      var past = index >= 0 && current !== null ? index < current : s.mode === "done";
-      element.classList.toggle("kd-block--current", index === current && index >= 0);
-      element.classList.toggle("kd-block--past", past && index >= 0);
-      if (index === current && index >= 0) {
-        element.setAttribute("aria-current", "time");
-      } else {
-        element.removeAttribute("aria-current");
+    clocks.forEach(function (mark) {
+      var text = clockText(figures, mark);
+      if (mark.element.textContent !== text) {
+        mark.element.textContent = text;
       }
     });
-    document.querySelectorAll(".kd-note--relative").forEach(function (element) {
-      element.hidden = state.start !== null;
+    minutesOf.forEach(function (mark) {
+      var text = String(figures.lengths[mark.index]);
+      if (mark.element.textContent !== text) {
+        mark.element.textContent = text;
+      }
     });
-    // Run by hand, a group task ends when its time runs out, whatever the plan said.
-    if (focus !== null && s.index === focus && (s.mode === "run" || s.mode === "paused")) {
-      var back = at + Math.max(0, s.remaining) * 1000;
-      setAll(".kd-projector__back [data-kd-clock]", formatClock(Math.ceil((back - midnight(back)) / MINUTE)));
-    }
-    // "Back at" needs a time of day; without a start there is none to give.
-    document.querySelectorAll(".kd-needs-start").forEach(function (element) {
-      element.hidden = state.start === null;
-    });
-    var delay = plannedTotal() - total;
-    setAll("[data-kd-live=delay]", (delay > 0 ? "+" : "") + delay);
-
-    var nextIndex = v.index === null ? (s.mode === "before" || s.mode === "ready" || s.mode === "upcoming" ? 0 : null) : v.index + 1;
-    if (v.index === null && (s.mode === "ready" || s.mode === "upcoming")) {
-      nextIndex = blocks.length > 1 ? 1 : null;
-    }
-    var next = nextIndex !== null && nextIndex < blocks.length ? blocks[nextIndex] : null;
-    setAll("[data-kd-live=title]", v.title);
-    setAll("[data-kd-live=stage]", v.stageText);
-    setAll("[data-kd-live=countdown]", v.countdown);
-    document.querySelectorAll("[data-kd-live=countdown]").forEach(function (element) {
-      element.setAttribute("data-kd-chars", v.countdown.length > 5 ? "long" : "short");
-    });
-    setAll("[data-kd-live=next]", next ? next.title : labels.last_block);
-    setAll("[data-kd-live=next-who]", next && next.who ? labels.led_by.replace("{who}", next.who) : "");
-    setAll("[data-kd-live=status]", statusText(s, at));
     setAll(
-      "[data-kd-live=predicted]",
-      s.predictedEnd === null ? "–" : formatClock(Math.round((s.predictedEnd - midnight(s.predictedEnd)) / MINUTE))
+      "[data-kd-live=total]",
+      String(
+        figures.lengths.reduce(function (sum, minutes) {
+          return sum + minutes;
+        }, 0)
+      )
     );
+    rows.forEach(function (row) {
+      var current = row.index >= 0 && row.index === figures.current;
+      var past = row.index >= 0 && (figures.stage === "done" || (figures.current !== null && row.index < figures.current));
+      row.element.classList.toggle("kd-block--current", current);
+      row.element.classList.toggle("kd-block--past", past);
+      if (current) {
+        row.element.setAttribute("aria-current", "time");
+      } else {
+        row.element.removeAttribute("aria-current");
+      }
+    });
+    showAll(".kd-note--relative", figures.startMs === null);
+    showAll(".kd-needs-start", figures.startMs !== null);
+    var delay = Math.round(figures.delay);
+    setAll("[data-kd-live=delay]", (delay > 0 ? "+" : "") + delay);
+    setAll("[data-kd-live=predicted]", figures.expectedEnd === null ? "–" : Run.formatClock(figures.expectedEnd));
+    showAll("[data-kd-live=end-row]", figures.expectedEnd !== null);
+
+    var after = focus !== null ? null : figures.after;
+    setAll("[data-kd-live=title]", view.title);
+    setAll("[data-kd-live=stage]", view.words);
+    setAll("[data-kd-live=countdown]", view.countdown);
+    document.querySelectorAll("[data-kd-live=countdown]").forEach(function (element) {
+      element.setAttribute("data-kd-chars", view.countdown.length > 5 ? "long" : "short");
+    });
+    setAll("[data-kd-live=next]", after !== null ? blocks[after].title : "");
+    setAll("[data-kd-live=next-who]", after !== null && blocks[after].who ? labels.led_by.replace("{who}", blocks[after].who) : "");
+    showAll("[data-kd-live=next-row]", after !== null);
+    setAll("[data-kd-live=status]", delayWords(figures));
+    setAll("[data-kd-live=time-of-day]", Run.formatClock(at));
+    setAll("[data-kd-live=room]", figures.room);
+    showAll("[data-kd-live=room]", figures.room !== "");
+    showAll("[data-kd-live=rehearsal]", figures.rehearsal);
+    document.documentElement.classList.toggle("kd-rehearsal", figures.rehearsal);
+    document.documentElement.classList.toggle("kd-blackout", roomScreen && figures.blackout);
     document.querySelectorAll("[data-kd-stage]").forEach(function (element) {
-      element.setAttribute("data-kd-stage", v.stage);
-      element.setAttribute("data-kd-mode", s.mode);
+      element.setAttribute("data-kd-stage", view.stage);
+      element.setAttribute("data-kd-mode", figures.mode);
     });
+    // A group task's projector: back when its block is expected to end.
+    if (focus !== null && figures.startMs !== null) {
+      setAll(".kd-projector__back [data-kd-clock]", Run.formatClock(figures.startMs + figures.to[focus] * MINUTE));
+    }
+
+    var running = figures.current !== null && figures.stage !== "paused";
     document.querySelectorAll("[data-kd-action=toggle]").forEach(function (button) {
-      button.textContent = !state.run ? labels.timer_start : state.run.paused ? labels.timer_resume : labels.timer_pause;
-      button.setAttribute("aria-pressed", state.run && !state.run.paused ? "true" : "false");
+      button.textContent =
+        figures.stage === "paused" ? labels.timer_resume : running ? labels.timer_pause : labels.timer_start;
+      button.setAttribute("aria-pressed", running ? "true" : "false");
     });
-    if (v.stage !== lastStage) {
+    document.querySelectorAll("[data-kd-action=undo]").forEach(function (button) {
+      button.disabled = !state.history.length;
+    });
+    document.querySelectorAll("[data-kd-action=reset]").forEach(function (button) {
+      button.textContent = armedReset ? labels.reset_confirm : labels.reset;
+    });
+    document.querySelectorAll("[data-kd-action=blackout]").forEach(function (button) {
+      button.setAttribute("aria-pressed", figures.blackout ? "true" : "false");
+    });
+    document.querySelectorAll("[data-kd-action=rehearse]").forEach(function (button) {
+      button.textContent = figures.rehearsal ? labels.rehearse_end : labels.rehearse_start;
+      button.setAttribute("aria-pressed", figures.rehearsal ? "true" : "false");
+    });
+    document.querySelectorAll("[data-kd-mode-choice]").forEach(function (radio) {
+      radio.checked = radio.value === figures.mode;
+    });
+    if (proposal && samePlan(proposal)) {
+      proposal = null;
+    }
+    showAll("[data-kd-live=proposal]", proposal !== null);
+    if (proposal) {
+      setAll("[data-kd-live=proposal-text]", labels.link_proposes.replace("{time}", proposal.start === null ? "–" : Run.formatMinuteOfDay(proposal.start)));
+    }
+    if (view.stage !== lastStage) {
       window.requestAnimationFrame(fitText);
     }
-    chime(v);
-    announce(v.remaining === undefined ? null : Math.ceil(v.remaining / 60), v.title, v.stage);
+    chime(view.stage);
+    announce(view.remaining === null ? null : Math.ceil(view.remaining / 60), view.title, view.stage);
   }
 
   function announce(minutes, title, stage) {
@@ -486,10 +407,9 @@
 
   // ---- sound: a short tone made in the browser, only when switched on ----
 
-  function chime(v) {
-    var stage = v.stage;
-    if (lastStage !== null && stage !== lastStage && sound && (stage === "warning" || stage === "up")) {
-      tone(stage === "up" ? [660, 880, 660] : [660]);
+  function chime(stage) {
+    if (lastStage !== null && stage !== lastStage && sound && (stage === "warning" || stage === "time-up")) {
+      tone(stage === "time-up" ? [660, 880, 660] : [660]);
     }
     lastStage = stage;
   }
@@ -514,102 +434,91 @@
     });
   }
 
-  // ---- actions ----
+  // ---- what buttons and keys ask for ----
 
-  function runningIndex(at) {
-    var s = situation(at);
-    return s.index;
+  function command(name) {
+    if (name !== "reset") {
+      disarm();
+    }
+    switch (name) {
+      case "toggle":
+        return act({ type: "toggle", block: focus === null ? undefined : focus });
+      case "next":
+      case "previous":
+      case "undo":
+      case "blackout":
+        return act({ type: name });
+      case "delay":
+      case "shorten":
+        return act({ type: "adjust", minutes: name === "delay" ? 5 : -5, block: focus === null ? undefined : focus });
+      case "now":
+        return act({ type: "followClock", now: true });
+      case "rehearse":
+        return act({ type: "rehearse" });
+      case "clear-room":
+        return act({ type: "message", text: "" });
+      case "clear-speaker":
+        return act({ type: "speakerMessage", text: "" });
+      case "accept":
+        var plan = proposal;
+        proposal = null;
+        return plan ? act(plan) || render() : render();
+      case "dismiss":
+        proposal = null;
+        return render();
+      case "reset":
+        // Reset asks first: the first press arms it for a few seconds, the second resets.
+        if (armedReset) {
+          disarm();
+          if (error) {
+            error.hidden = true;
+          }
+          if (input) {
+            input.removeAttribute("aria-invalid");
+          }
+          return act({ type: "reset" });
+        }
+        armedReset = window.setTimeout(function () {
+          disarm();
+          render();
+        }, 4000);
+        return render();
+      case "sound":
+        sound = !sound;
+        try {
+          localStorage.setItem(storageKey + ":sound", sound ? "on" : "off");
+        } catch (ignored) {
+          // Not kept; still on for this page.
+        }
+        if (sound) {
+          tone([660]);
+        }
+        return markSound();
+      case "fullscreen":
+        if (document.fullscreenElement) {
+          document.exitFullscreen();
+        } else if (document.documentElement.requestFullscreen) {
+          document.documentElement.requestFullscreen().catch(function () {});
+        }
+        return null;
+      case "keys":
+        return toggleKeys();
+    }
+    return null;
   }
 
-  function act(action) {
-    var at = now();
-    var s = situation(at);
-    if (action === "now") {
-      var minute = Math.floor((at - midnight(at)) / MINUTE);
-      // On a projector view "now" is when this group task starts.
-      state.start = focus !== null ? minute - plannedOffset(focus) : minute;
-      state.start = ((state.start % DAY) + DAY) % DAY;
-      state.run = null;
-    } else if (action === "toggle") {
-      if (!state.run) {
-        start(s, at);
-      } else if (state.run.paused) {
-        state.run.since += at - state.run.paused;
-        state.run.paused = null;
-      } else {
-        state.run.paused = at;
-      }
-    } else if (action === "next" || action === "previous") {
-      var index = s.index !== null ? s.index : s.mode === "done" ? durations.length : focus !== null ? focus : -1;
-      if (!state.run) {
-        start(s, at);
-      }
-      var target = Math.min(Math.max(index + (action === "next" ? 1 : -1), 0), durations.length);
-      state.run.block = target;
-      state.run.since = at;
-      state.run.paused = state.run.paused ? at : null;
-    } else if (action === "delay" || action === "shorten") {
-      var which = focus !== null ? focus : runningIndex(at);
-      if (which === null) {
-        // No block is running: the change goes to the next one to come, or else the last.
-        which = s.mode === "done" ? durations.length - 1 : 0;
-      }
-      var step = action === "delay" ? 5 : -5;
-      // A block keeps at least one minute.
-      state.extra[which] = Math.max(1 - durations[which], state.extra[which] + step);
-    } else if (action === "reset") {
-      state = fresh();
-      if (error) {
-        error.hidden = true;
-      }
-      if (input) {
-        input.removeAttribute("aria-invalid");
-      }
-    } else if (action === "sound") {
-      sound = !sound;
-      try {
-        localStorage.setItem(storageKey + ":sound", sound ? "on" : "off");
-      } catch (ignored) {
-        // Not kept; still on for this page.
-      }
-      if (sound) {
-        tone([660]);
-      }
-      markSound();
-      return;
-    } else if (action === "fullscreen") {
-      if (document.fullscreenElement) {
-        document.exitFullscreen();
-      } else if (document.documentElement.requestFullscreen) {
-        document.documentElement.requestFullscreen().catch(function () {});
-      }
-      return;
-    } else if (action === "keys") {
-      toggleKeys();
-      return;
-    } else {
-      return;
+  function disarm() {
+    if (armedReset) {
+      window.clearTimeout(armedReset);
+      armedReset = null;
     }
-    if (input) {
-      input.value = state.start === null ? "" : formatClock(state.start);
-    }
-    update();
   }
 
-  function start(s, at) {
-    // By hand from here: from the block the clock says is running, or from the first.
-    if (s.mode === "clock") {
-      state.run = { block: s.index, since: blockBegin(s.index, at), began: at, paused: null };
-      return;
+  function fill() {
+    // The inputs show the state, unless the operator is typing in them.
+    if (input && document.activeElement !== input) {
+      input.value = state.start === null ? "" : Run.formatMinuteOfDay(state.start);
     }
-    var first = focus !== null ? focus : 0;
-    if (state.start === null || upcoming(at) || s.mode === "before" || s.mode === "done") {
-      var minute = Math.floor((at - midnight(at)) / MINUTE);
-      if (state.start === null) {
-        state.start = ((minute - plannedOffset(first)) % DAY + DAY) % DAY;
-      }
-    }
-    state.run = { block: first, since: at, began: at, paused: null };
   }
 
   function markSound() {
@@ -629,73 +538,83 @@
     });
   }
 
-  function query() {
+  function remember() {
+    // The address and the links between the live pages carry the start and the minutes added,
+    // so a page opened from them (or where storage is refused) shows the same plan.
     var next = new URLSearchParams(window.location.search);
     if (state.start === null) {
       next.delete("start");
     } else {
-      next.set("start", formatClock(state.start));
+      next.set("start", Run.formatMinuteOfDay(state.start));
     }
-    var extra = [];
-    state.extra.forEach(function (minutes, index) {
-      if (minutes) {
-        extra.push(index + ":" + minutes);
-      }
-    });
-    if (extra.length) {
-      next.set("extra", extra.join(","));
+    var extra = Run.formatExtra(state.extra);
+    if (extra) {
+      next.set("extra", extra);
     } else {
       next.delete("extra");
     }
-    return next.toString();
-  }
-
-  function remember() {
-    var search = query();
+    var search = next.toString();
     window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
-    // The guide, the run-sheet, the timer and the projector views keep the same start and
-    // delays even where storage is refused.
+    var carried = new URLSearchParams(search);
+    carried.delete("now");
     document.querySelectorAll(".kd-switch a, a[data-kd-carry]").forEach(function (link) {
       var url = new URL(link.getAttribute("href").split("?")[0], window.location.href);
-      url.search = search;
+      url.search = carried.toString();
       link.setAttribute("href", url.pathname + url.search);
     });
-  }
-
-  function update() {
-    lastAnnounced = null;
-    save();
-    remember();
-    render();
   }
 
   var form = document.querySelector("[data-kd-live=form]");
   if (form) {
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      var start = parseClock(input.value);
+      var start = Run.parseClock(input.value);
       var ok = start !== null;
       error.hidden = ok;
       input.setAttribute("aria-invalid", ok ? "false" : "true");
       if (ok) {
-        state.start = start;
-        input.value = formatClock(start);
-        update();
+        act({ type: "setStart", start: start });
+        input.value = Run.formatMinuteOfDay(start);
       }
     });
   }
+  document.querySelectorAll("[data-kd-message]").forEach(function (messageForm) {
+    messageForm.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var field = messageForm.querySelector("input");
+      var type = messageForm.getAttribute("data-kd-message") === "room" ? "message" : "speakerMessage";
+      act({ type: type, text: field.value.trim() });
+    });
+  });
+  document.querySelectorAll("[data-kd-mode-choice]").forEach(function (radio) {
+    radio.addEventListener("change", function () {
+      if (radio.checked) {
+        act({ type: radio.value === "hand" ? "runByHand" : "followClock" });
+      }
+    });
+  });
 
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("[data-kd-action]");
-    if (button) {
-      act(button.getAttribute("data-kd-action"));
+    if (!button) {
+      return;
+    }
+    command(button.getAttribute("data-kd-action"));
+    // A button clicked with the pointer lets go of the focus, so that Space (start and pause)
+    // never repeats it; on the room's screens the controls step aside at once.
+    if (event.detail > 0) {
+      button.blur();
+      if (roomScreen) {
+        rest();
+      }
     }
   });
 
-  // ---- keys, on the timer and projector views ----
+  // ---- keys ----
 
   var KEYS = {
     " ": "toggle",
+    Spacebar: "toggle",
     "+": "delay",
     "=": "delay",
     "-": "shorten",
@@ -708,6 +627,8 @@
     P: "previous",
     r: "reset",
     R: "reset",
+    b: "blackout",
+    B: "blackout",
     m: "sound",
     M: "sound",
     f: "fullscreen",
@@ -715,32 +636,38 @@
     "?": "keys",
   };
 
-  if (document.body.hasAttribute("data-kd-keys")) {
-    document.addEventListener("keydown", function (event) {
-      if (event.altKey || event.ctrlKey || event.metaKey) {
-        return;
-      }
-      var onControl = event.target.closest && event.target.closest("a, button, input");
-      if (onControl && (event.key === " " || event.key === "Enter")) {
-        return;
-      }
-      if (event.key === "Escape") {
-        toggleKeys(false);
-        return;
-      }
-      var action = KEYS[event.key];
-      if (!action) {
-        return;
-      }
+  document.addEventListener("keydown", function (event) {
+    var typing = event.target.closest && event.target.closest("input, textarea, select, [contenteditable]");
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && (event.key === "z" || event.key === "Z") && !typing) {
+      // Undo, on every live page.
       event.preventDefault();
-      act(action);
-    });
-  }
+      command("undo");
+      return;
+    }
+    if (!roomScreen || event.altKey || event.ctrlKey || event.metaKey || typing) {
+      return;
+    }
+    if (event.key === "Escape") {
+      toggleKeys(false);
+      return;
+    }
+    var name = KEYS[event.key];
+    // On a focused link or button Enter is the control's own; Space is always start and pause.
+    if (!name || (event.key === "Enter" && event.target.closest && event.target.closest("a, button"))) {
+      return;
+    }
+    event.preventDefault();
+    command(name);
+  });
 
-  // ---- controls that step aside while presenting ----
+  // ---- the room's screens show controls only when asked ----
 
   var autohide = document.querySelectorAll("[data-kd-autohide]");
   var idleTimer = null;
+  function rest() {
+    window.clearTimeout(idleTimer);
+    document.documentElement.classList.add("kd-idle");
+  }
   function wake() {
     document.documentElement.classList.remove("kd-idle");
     window.clearTimeout(idleTimer);
@@ -751,15 +678,25 @@
       });
       var keysOpen = document.getElementById("kd-keys") && !document.getElementById("kd-keys").hidden;
       if (!inside && !keysOpen) {
-        document.documentElement.classList.add("kd-idle");
+        rest();
       }
     }, 2500);
   }
   if (autohide.length) {
-    ["pointermove", "pointerdown", "keydown", "focusin"].forEach(function (name) {
-      document.addEventListener(name, wake);
+    ["pointermove", "focusin"].forEach(function (name) {
+      document.addEventListener(name, function (event) {
+        if (event.type === "focusin" && !(event.target.closest && event.target.closest("[data-kd-autohide], #kd-keys"))) {
+          return;
+        }
+        wake();
+      });
     });
-    wake();
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Tab" || event.key === "?") {
+        wake();
+      }
+    });
+    rest();
   }
 
   // ---- a long question set shrinks until the view fits one screen ----
@@ -778,9 +715,26 @@
   }
   window.addEventListener("resize", fitText);
 
-  if (input) {
-    input.value = state.start === null ? "" : formatClock(state.start);
+  // ---- begin ----
+
+  // A run or a rehearsal from another day is over: a package's run-sheet starts the day ready
+  // (its start and minutes kept), a rehearsal gives way to the real day. Either can be undone.
+  var today = Run.isoDay(now());
+  if (state.rehearsal && state.day !== today) {
+    act({ type: "rehearse", on: false });
+  } else if (!prog.date && state.run && state.day !== null && state.day !== today) {
+    act({ type: "endRun" });
   }
+  var plan = linkPlan();
+  if (plan && !samePlan(plan)) {
+    if (!state.history.length && Run.same(state, Run.fresh(prog))) {
+      // Nothing set yet: the link's plan is the plan, in every window.
+      act(plan);
+    } else {
+      proposal = plan;
+    }
+  }
+  fill();
   document.querySelectorAll(".kd-live, .kd-nownext").forEach(function (element) {
     element.hidden = false;
   });

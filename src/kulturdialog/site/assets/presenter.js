@@ -17,23 +17,53 @@
   var nextSlides = nextDeck ? Array.prototype.slice.call(nextDeck.querySelectorAll("[data-kd-slide]")) : [];
   var notes = Array.prototype.slice.call(document.querySelectorAll("[data-kd-notes]"));
   var status = document.querySelector("[data-kd-status]");
-  var channel = "BroadcastChannel" in window ? new BroadcastChannel("kulturdialog-deck:" + data.key) : null;
-  var storageKey = "kulturdialog-deck:" + data.key;
+  // This copy of the site (the folder presenter.js came from): an offline copy opened from
+  // file:// keeps its state apart from other local pages.
+  var script = document.currentScript;
+  var siteRoot = script && script.src ? script.src.replace(/assets\/presenter\.js([?#].*)?$/, "") : "";
+  var channel = "BroadcastChannel" in window ? new BroadcastChannel("kulturdialog-deck:" + siteRoot + data.key) : null;
+  var storageKey = "kulturdialog-deck:" + siteRoot + data.key;
+  var liveKey = "kulturdialog-live:" + siteRoot + ":package:" + String(data.key).split("/")[0];
+  var liveChannel = speakerView && "BroadcastChannel" in window ? new BroadcastChannel("kulturdialog-live:" + siteRoot) : null;
   var wide = document.body.getAttribute("data-kd-aspect") !== "4:3";
   var STAGE = { width: wide ? 1600 : 1200, height: 900 };
   var current = 0;
   var clock = loadClock();
 
+  function isSlide(value) {
+    return typeof value === "number" && Math.floor(value) === value && value >= 0 && value < slides.length;
+  }
+
+  function isTime(value) {
+    return typeof value === "number" && isFinite(value) && value >= 0 && value <= Date.now() + 86400000;
+  }
+
+  function isoDay(ms) {
+    var day = new Date(ms);
+    return day.getFullYear() + "-" + (day.getMonth() + 1) + "-" + day.getDate();
+  }
+
   function loadClock() {
+    // The speaker's clock and the slide the room sees, as both windows keep them. A clock from
+    // another day belongs to another session: this one starts afresh.
+    var clean = { began: null, step: null, stepBegan: null, slide: null, blackout: false };
     try {
       var stored = JSON.parse(localStorage.getItem(storageKey) || "null");
-      if (stored && typeof stored.began === "number") {
-        return stored;
+      if (stored && typeof stored === "object") {
+        if (isTime(stored.began) && isoDay(stored.began) === isoDay(Date.now())) {
+          clean.began = stored.began;
+          if (isTime(stored.stepBegan) && typeof stored.step === "number" && (data.steps || [])[stored.step]) {
+            clean.step = stored.step;
+            clean.stepBegan = stored.stepBegan;
+          }
+        }
+        clean.slide = isSlide(stored.slide) ? stored.slide : null;
+        clean.blackout = stored.blackout === true;
       }
     } catch (ignored) {
-      // Storage refused: the clock starts with this window.
+      // Storage refused or spoiled: the clock starts with this window.
     }
-    return { began: null, step: null, stepBegan: null };
+    return clean;
   }
 
   function saveClock() {
@@ -45,8 +75,12 @@
   }
 
   function fromHash() {
+    // The slide in the address; without one, the slide the room sees now.
     var number = parseInt(window.location.hash.slice(1), 10);
-    return isNaN(number) ? 0 : Math.min(Math.max(number, 1), slides.length) - 1;
+    if (isNaN(number)) {
+      return clock.slide !== null ? clock.slide : 0;
+    }
+    return Math.min(Math.max(number, 1), slides.length) - 1;
   }
 
   function stepOf(index) {
@@ -85,8 +119,11 @@
       clock.step = step;
       clock.stepBegan = Date.now();
       clock.began = clock.began || Date.now();
-      saveClock();
     }
+    if (clock.slide !== current) {
+      clock.slide = current;
+    }
+    saveClock();
     fit(slides[current]);
     if (!quiet && channel) {
       channel.postMessage({ slide: current });
@@ -96,7 +133,15 @@
 
   if (channel) {
     channel.addEventListener("message", function (event) {
-      if (event.data && typeof event.data.slide === "number" && event.data.slide !== current) {
+      // Only a slide this deck has; anything else sent on the channel is ignored.
+      if (!event.data || typeof event.data !== "object") {
+        return;
+      }
+      if (typeof event.data.blackout === "boolean") {
+        clock.blackout = event.data.blackout;
+        markBlackout();
+      }
+      if (isSlide(event.data.slide) && event.data.slide !== current) {
         clock = loadClock();
         show(event.data.slide, true);
       }
@@ -115,9 +160,17 @@
     });
   }
 
+  var MIN_TEXT_FIT = 0.8; // points of 30 px on the stage stay at least 28 px at 1920×1080
+  var MIN_CHART_FIT = 0.45;
+  var MIN_CAPTION_FIT = 0.75;
+
+  function overflows(face) {
+    return face.scrollHeight > face.clientHeight + 1 || face.scrollWidth > face.clientWidth + 1;
+  }
+
   function fit(slide) {
-    // A slide with more than its stage holds shrinks its text until it fits; the stage is the
-    // same size everywhere, so this is the same on every screen.
+    // A slide with more than its stage holds shrinks its figures first (the words around a
+    // chart, then the chart), then its text, until it fits; the stage is the same size everywhere, so this is the same on every screen.
     if (!slide) {
       return;
     }
@@ -125,10 +178,24 @@
     if (!face || slide.hasAttribute("data-kd-fitted")) {
       return;
     }
+    var chart = 1;
     var size = 1;
     face.style.setProperty("--kd-fit", "1");
-    for (var i = 0; i < 15 && face.scrollHeight > face.clientHeight + 1; i++) {
-      size *= 0.93;
+    face.style.setProperty("--kd-chart-fit", "1");
+    var hasChart = !!face.querySelector(".kd-chart");
+    var caption = 1;
+    face.style.setProperty("--kd-caption-fit", "1");
+    while (hasChart && overflows(face) && caption > MIN_CAPTION_FIT) {
+      caption = Math.max(MIN_CAPTION_FIT, caption * 0.95);
+      face.style.setProperty("--kd-caption-fit", caption.toFixed(3));
+    }
+    while (hasChart && overflows(face) && chart > MIN_CHART_FIT) {
+      chart = Math.max(MIN_CHART_FIT, chart * 0.97);
+      face.style.setProperty("--kd-chart-fit", chart.toFixed(3));
+    }
+    var floor = hasChart ? MIN_TEXT_FIT : 0.5;
+    for (var i = 0; i < 15 && overflows(face) && size > floor; i++) {
+      size = Math.max(floor, size * 0.93);
       face.style.setProperty("--kd-fit", size.toFixed(3));
     }
     slide.setAttribute("data-kd-fitted", "");
@@ -149,11 +216,59 @@
     return sign + (hours ? hours + ":" + pad(minutes) + ":" + rest : minutes + ":" + rest);
   }
 
+  function speakerMessage(state) {
+    // The operator's message to the speaker, from the package's live state: only its text is
+    // read, and only when it is text of a sensible length.
+    var text = state && typeof state === "object" && typeof state.speaker === "string" ? state.speaker : "";
+    var box = document.querySelector("[data-kd-speaker-message]");
+    if (box && text.length <= 280) {
+      box.textContent = text;
+      box.hidden = text === "";
+    }
+  }
+
+  function loadMessage() {
+    try {
+      speakerMessage(JSON.parse(localStorage.getItem(liveKey) || "null"));
+    } catch (ignored) {
+      speakerMessage(null);
+    }
+  }
+
+  if (liveChannel) {
+    liveChannel.addEventListener("message", function (event) {
+      if (event.data && typeof event.data === "object" && event.data.key === "package:" + String(data.key).split("/")[0]) {
+        speakerMessage(event.data.state);
+      }
+    });
+  }
+
+  function markBlackout() {
+    document.documentElement.classList.toggle("kd-blackout", !speakerView && clock.blackout);
+    document.querySelectorAll("[data-kd-go=blackout]").forEach(function (button) {
+      button.setAttribute("aria-pressed", clock.blackout ? "true" : "false");
+    });
+  }
+
+  function blackout() {
+    clock.blackout = !clock.blackout;
+    saveClock();
+    markBlackout();
+    if (channel) {
+      channel.postMessage({ blackout: clock.blackout });
+    }
+  }
+
   function tick() {
     if (!speakerView) {
       return;
     }
     var now = Date.now();
+    var timeOfDay = document.querySelector("[data-kd-time-of-day]");
+    if (timeOfDay) {
+      var date = new Date(now);
+      timeOfDay.textContent = pad(date.getHours()) + ":" + pad(date.getMinutes());
+    }
     var elapsed = document.querySelector("[data-kd-elapsed]");
     var left = document.querySelector("[data-kd-step-left]");
     var stepText = document.querySelector("[data-kd-step]");
@@ -217,6 +332,8 @@
       toggleFullScreen();
     } else if ((event.key === "s" || event.key === "S") && !speakerView) {
       openSpeaker();
+    } else if (event.key === "b" || event.key === "B") {
+      blackout();
     } else {
       return;
     }
@@ -240,6 +357,8 @@
         toggleFullScreen();
       } else if (go === "speaker") {
         openSpeaker();
+      } else if (go === "blackout") {
+        blackout();
       } else {
         show(current + (go === "next" ? 1 : -1));
       }
@@ -279,7 +398,14 @@
     fit(slide);
     slide.hidden = hidden;
   });
+  markBlackout();
   if (speakerView) {
+    loadMessage();
+    window.addEventListener("storage", function (event) {
+      if (event.key === liveKey) {
+        loadMessage();
+      }
+    });
     window.setInterval(tick, 500);
   }
 })();

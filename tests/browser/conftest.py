@@ -5,27 +5,39 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS
-from tests.conftest import Build
+from tests.conftest import FIXTURES, ROOT, Build
+from tests.site_project import make_project, run
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    prefix = "/"
+    """The path the site is served under, as a host serves a project site under /<repo>/."""
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / ".outside-the-prefix")  # nothing there: 404
+        return super().translate_path("/" + path.removeprefix(self.prefix))
 
-def serve(root: Path) -> tuple[ThreadingHTTPServer, str]:
-    """Serve ``root`` on a free port of 127.0.0.1 in a background thread."""
-    handler = functools.partial(_QuietHandler, directory=str(root))
+
+def serve(root: Path, prefix: str = "/") -> tuple[ThreadingHTTPServer, str]:
+    """Serve ``root`` on a free port of 127.0.0.1 under ``prefix`` in a background thread."""
+    handler_class = type("Handler", (_QuietHandler,), {"prefix": prefix})
+    handler = functools.partial(handler_class, directory=str(root))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+    return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"
 
 
 @pytest.fixture(scope="session")
@@ -50,3 +62,48 @@ def page(browser: Browser) -> Iterator[Page]:
     opened = context.new_page()
     yield opened
     context.close()
+
+
+PROJECT_SITE = "https://x.github.io/dialogdage/"
+"""The address of the published project below: a GitHub project site, in a folder of its host."""
+GUIDE_PAGE = (
+    "# Orgelbrus i veiledningen\n\nOrgelbrus, orgelbrus og orgelbrus: en side i "
+    "forfatterveiledningen som bare forfattere trenger.\n"
+)
+
+
+@dataclass(frozen=True)
+class Published:
+    """A project with ``site_url`` set to a project site, built and copied for a USB stick."""
+
+    project: Path
+    site: Path
+    offline: Path
+    output: str
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Published:
+    """The bundled content and the search fixture, with a page of the guide that shares a word
+    with them, built by `kulturdialog build` and `kulturdialog offline`."""
+    contents = [path for path in sorted((ROOT / "content").iterdir()) if path.is_dir()]
+    project = make_project(
+        tmp_path_factory.mktemp("published") / "dialogdage",
+        PROJECT_SITE,
+        [*contents, FIXTURES / "search"],
+        {"guide/orgelbrus.md": GUIDE_PAGE},
+    )
+    built = run(project, "build")
+    assert built.returncode == 0, built.stdout + built.stderr
+    copied = run(project, "offline")
+    assert copied.returncode == 0, copied.stdout + copied.stderr
+    output = built.stdout + built.stderr + copied.stdout + copied.stderr
+    return Published(project, project / "site", project / "offline-copy", output)
+
+
+@pytest.fixture(scope="session")
+def published_url(published: Published) -> Iterator[str]:
+    """The published project's site served under its site_url's path, /dialogdage/."""
+    server, url = serve(published.site, urlsplit(PROJECT_SITE).path)
+    yield url
+    server.shutdown()

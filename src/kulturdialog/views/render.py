@@ -170,12 +170,18 @@ class Renderer:
         language: str = "nb",
         directory_urls: bool = True,
         site_url: str | None = None,
+        published_directory_urls: bool | None = None,
         cache: Path | None = None,
         reuse: Reuse | None = None,
     ):
         self.library = library
         self.site_url = site_url
         """Where the site is published, when known: QR codes in the room point there."""
+        self.published_directory_urls = (
+            directory_urls if published_directory_urls is None else published_directory_urls
+        )
+        """How the published site writes its addresses, which QR codes use: an offline copy
+        writes ``page.html`` where the published site has ``page/``."""
         self.cache = cache
         """A folder where work that outlives a build (QR codes) is kept, if any."""
         self.language = language
@@ -279,7 +285,12 @@ class Renderer:
     def standalone(self, template: str, src: str, language: str, **context: Any) -> GeneratedPage:
         """A file that ``template`` writes whole, without the site around it (a screen for the
         room, the presenter), keyed like a page so that a live preview can keep it."""
-        settings = (self.language, self.directory_urls, self.site_url)
+        settings = (
+            self.language,
+            self.directory_urls,
+            self.site_url,
+            self.published_directory_urls,
+        )
         key = (template, src, language, settings, sorted(context.items()))
         return GeneratedPage(src, partial(self.render, template, src, language, **context), key)
 

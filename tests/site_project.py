@@ -10,8 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import ROOT
-
+ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = re.compile(r"^#? *site_url:.*$", re.MULTILINE)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -14,8 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS
-from tests.conftest import FIXTURES, ROOT, Build
-from tests.site_project import make_project, run
+from tests.conftest import PROJECT_SITE, Build, Published
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -62,43 +60,6 @@ def page(browser: Browser) -> Iterator[Page]:
     opened = context.new_page()
     yield opened
     context.close()
-
-
-PROJECT_SITE = "https://x.github.io/dialogdage/"
-"""The address of the published project below: a GitHub project site, in a folder of its host."""
-GUIDE_PAGE = (
-    "# Orgelbrus i veiledningen\n\nOrgelbrus, orgelbrus og orgelbrus: en side i "
-    "forfatterveiledningen som bare forfattere trenger.\n"
-)
-
-
-@dataclass(frozen=True)
-class Published:
-    """A project with ``site_url`` set to a project site, built and copied for a USB stick."""
-
-    project: Path
-    site: Path
-    offline: Path
-    output: str
-
-
-@pytest.fixture(scope="session")
-def published(tmp_path_factory: pytest.TempPathFactory) -> Published:
-    """The bundled content and the search fixture, with a page of the guide that shares a word
-    with them, built by `kulturdialog build` and `kulturdialog offline`."""
-    contents = [path for path in sorted((ROOT / "content").iterdir()) if path.is_dir()]
-    project = make_project(
-        tmp_path_factory.mktemp("published") / "dialogdage",
-        PROJECT_SITE,
-        [*contents, FIXTURES / "search"],
-        {"guide/orgelbrus.md": GUIDE_PAGE},
-    )
-    built = run(project, "build")
-    assert built.returncode == 0, built.stdout + built.stderr
-    copied = run(project, "offline")
-    assert copied.returncode == 0, copied.stdout + copied.stderr
-    output = built.stdout + built.stderr + copied.stdout + copied.stderr
-    return Published(project, project / "site", project / "offline-copy", output)
 
 
 @pytest.fixture(scope="session")

@@ -13,8 +13,7 @@ import zxingcpp
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page
 
-from tests.browser.conftest import PROJECT_SITE, Published
-from tests.conftest import ROOT, Build
+from tests.conftest import PROJECT_SITE, ROOT, Build, Published
 from tests.site_project import make_project, run
 
 pytestmark = pytest.mark.browser

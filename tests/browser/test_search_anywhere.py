@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import ConsoleMessage, Page
 
-from tests.browser.conftest import Published
+from tests.conftest import Published
 
 pytestmark = pytest.mark.browser
 

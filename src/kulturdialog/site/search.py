@@ -7,10 +7,12 @@ same rules as Material's search did: a page whose front matter says ``search: ex
 no ``data-pagefind-body`` (see the theme's ``main.html``) and so stays out, and blocks marked
 ``data-search-exclude`` are ignored.
 
-Each indexed page names its part of the site in the filter ``part``: ``guide`` for the author
-guide, ``site`` for the rest, so that the search box shows the guide's pages apart from what
-participants look for (``assets/search.js``). Where the site lives (a sub-path on a project
-site) the script tells Pagefind at run time: the bundle holds addresses from the site's root.
+The author guide's pages carry the filter ``part: guide``, so that the search box shows them
+apart from what participants look for (``assets/search.js``); the rest of the site is what is
+not the guide. Only the one value is given: with two, Pagefind writes their order as its threads
+finish, and a build of the same site would not give the same files. Where the site lives (a
+sub-path on a project site) the script tells Pagefind at run time: the bundle holds addresses
+from the site's root.
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
  * focused. Then Pagefind loads the index of the page's language and merges the site's other
  * languages, each searched with its own words and weighted so far down that results in the
  * page's language always come first; a query fetches only the parts of the index it needs. The
- * author guide is searched apart (each indexed page carries the filter "part") and shown after
- * the site's other results, or before them on the guide's own pages. Results are filled into the
+ * author guide is searched apart (its pages carry the filter part "guide") and shown after the
+ * site's other results, or before them on the guide's own pages. Results are filled into the
  * page's <template>: titles as text, excerpts as text with <mark>s, made from the page's words.
  */
 (function () {
@@ -140,8 +140,13 @@
     });
   }
 
+  // Only the guide's pages carry the filter: the rest of the site is what is not the guide.
+  function filters(where) {
+    return where === "guide" ? { part: "guide" } : { not: { part: "guide" } };
+  }
+
   function found(pagefind, query, where, count) {
-    return pagefind.search(query, { filters: { part: where } }).then(function (result) {
+    return pagefind.search(query, { filters: filters(where) }).then(function (result) {
       return Promise.all(result.results.slice(0, count).map(function (each) {
         return each.data();
       })).then(function (data) {

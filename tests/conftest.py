@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.site_project import make_project, run
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 BUNDLED_GATHERING = "nasjonalt-dialogseminar-2023"
@@ -104,3 +106,40 @@ def feedback_site(build_site: BuildSite) -> Build:
     result = build_site(content=FIXTURES / "feedback")
     assert result.returncode == 0, result.output
     return result
+
+
+PROJECT_SITE = "https://x.github.io/dialogdage/"
+"""The address of the published project below: a GitHub project site, in a folder of its host."""
+GUIDE_PAGE = (
+    "# Orgelbrus i veiledningen\n\nOrgelbrus, orgelbrus og orgelbrus: en side i "
+    "forfatterveiledningen som bare forfattere trenger.\n"
+)
+
+
+@dataclass(frozen=True)
+class Published:
+    """A project with ``site_url`` set to a project site, built and copied for a USB stick."""
+
+    project: Path
+    site: Path
+    offline: Path
+    output: str
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Published:
+    """The bundled content and the search fixture, with a page of the guide that shares a word
+    with them, built by `kulturdialog build` and `kulturdialog offline`."""
+    contents = [path for path in sorted((ROOT / "content").iterdir()) if path.is_dir()]
+    project = make_project(
+        tmp_path_factory.mktemp("published") / "dialogdage",
+        PROJECT_SITE,
+        [*contents, FIXTURES / "search"],
+        {"guide/orgelbrus.md": GUIDE_PAGE},
+    )
+    built = run(project, "build")
+    assert built.returncode == 0, built.stdout + built.stderr
+    copied = run(project, "offline")
+    assert copied.returncode == 0, copied.stdout + copied.stderr
+    output = built.stdout + built.stderr + copied.stdout + copied.stderr
+    return Published(project, project / "site", project / "offline-copy", output)

@@ -13,44 +13,44 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kulturdialog.cli import main
 from kulturdialog.site import publish, staging
-from tests.conftest import FIXTURES, ROOT, Build
+from tests.conftest import FIXTURES, PROJECT_SITE, ROOT, Published
 
 EXAMPLES = ROOT / "examples"
 
 
-def site_url() -> str:
-    found = re.findall(r"^site_url: (\S+)$", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M)
-    assert len(found) == 1
-    return found[0]
-
-
 def test_site_url_is_set_in_one_place_only() -> None:
-    url = site_url()
-    assert url.startswith("https://") and url.endswith("/")
-    # Built output repeats it by design; only sources count.
+    # The bundled mkdocs.yml names where site_url goes and leaves it unset: a placeholder
+    # address would put QR codes on the projector views that lead nowhere.
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    assert re.findall(r"^site_url:", config, re.M) == []
+    assert re.findall(r"^# site_url: https://\S+/$", config, re.M)
+    # Only mkdocs.yml sets it: no other source gives the site an address.
     skipped = {".venv", "node_modules", ".git", "site", "offline-copy", "public"}
     for path in ROOT.glob("**/*"):
         if path.suffix not in {".py", ".html", ".yml", ".md", ".js"} or skipped & set(path.parts):
             continue
-        if path.name != "mkdocs.yml":
-            assert url not in path.read_text("utf-8", errors="replace"), path
+        if path.name != "mkdocs.yml" and path.is_file():
+            text = path.read_text("utf-8", errors="replace")
+            assert not re.search(r"^\s*site_url:\s*https?://", text, re.M), path
 
 
 def _room_view(path: Path) -> bool:
     return 'class="kd-room"' in path.read_text("utf-8")[:400]
 
 
-def test_the_sitemap_lists_every_page_at_the_site_url(bundled: Build) -> None:
-    url = site_url()
-    listed = set(re.findall(r"<loc>([^<]+)</loc>", (bundled.site / "sitemap.xml").read_text()))
+def test_the_sitemap_lists_every_page_at_the_site_url(published: Published) -> None:
+    url = PROJECT_SITE
+    site = published.site
+    listed = set(re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text()))
     pages = {
-        url + str(path.parent.relative_to(bundled.site)).removeprefix(".") + "/"
-        for path in bundled.site.rglob("index.html")
+        url + str(path.parent.relative_to(site)).removeprefix(".") + "/"
+        for path in site.rglob("index.html")
         # Presenter, speaker, timer and projector views are screens for the room, written as
         # files of their own without the site around them: not pages of the site.
         if path.parent.name not in ("presenter", "speaker") and not _room_view(path)
@@ -59,12 +59,12 @@ def test_the_sitemap_lists_every_page_at_the_site_url(bundled: Build) -> None:
     assert pages <= listed, sorted(pages - listed)[:5]
 
 
-def test_every_page_names_its_canonical_address(bundled: Build) -> None:
-    url = site_url()
-    runsheet = next(bundled.site.glob("gatherings/*/runsheet/index.html"))
-    relative = runsheet.parent.relative_to(bundled.site)
-    link = bundled.html(str(runsheet.relative_to(bundled.site))).select_one("link[rel=canonical]")
-    assert link is not None and link["href"] == f"{url}{relative}/"
+def test_every_page_names_its_canonical_address(published: Published) -> None:
+    runsheet = next(published.site.glob("gatherings/*/runsheet/index.html"))
+    relative = runsheet.parent.relative_to(published.site)
+    page = BeautifulSoup(runsheet.read_text("utf-8"), "html.parser")
+    link = page.select_one("link[rel=canonical]")
+    assert link is not None and link["href"] == f"{PROJECT_SITE}{relative}/"
 
 
 def _load(name: str) -> dict[object, object]:

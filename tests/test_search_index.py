@@ -11,9 +11,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
-from kulturdialog.site.search import IGNORED, page_language
+from kulturdialog.site.search import IGNORED, page_language, part
 from kulturdialog.views.render import UNINDEXED_KINDS
 from tests.conftest import BUNDLED_GATHERING, ROOT, Build, BuildSite
 from tests.pagefind_index import fragments
@@ -159,3 +160,47 @@ def test_a_build_can_choose_materials_own_search(tmp_path: Path) -> None:
     home = (site / "index.html").read_text("utf-8")
     assert "md-search__input" in home
     assert "kd-search" not in home and "data-pagefind-body" not in home
+
+
+def test_chart_labels_and_values_are_indexed(bundled: Build) -> None:
+    # Pagefind reads no SVG: each chart's labels and values stand once more as hidden text.
+    path = "packages/samarbejdsprojekter-kortlaegning/presentations/kortlaegning/"
+    page = bundled.html(path + "index.html")
+    labels = [text.get_text() for text in page.select(".kd-chart__svg .kd-chart__label")]
+    values = [text.get_text() for text in page.select(".kd-chart__svg .kd-chart__value")]
+    assert labels and values
+    content = next(f["content"] for f in fragments(bundled.site) if f["url"] == "/" + path)
+    for label in labels:
+        assert label in content, label
+    for described in page.select(".kd-chart__text"):
+        assert described.has_attr("hidden")
+        assert described.get_text() in content
+
+
+def test_the_guide_pages_carry_the_filter_that_sets_them_apart(bundled: Build) -> None:
+    parts = {
+        fragment["url"]: fragment["filters"].get("part") for fragment in fragments(bundled.site)
+    }
+    assert parts["/guide/"] == parts["/guide/gathering/"] == ["guide"]
+    assert parts["/"] is parts[f"/gatherings/{BUNDLED_GATHERING}/"] is None
+    assert {url for url, found in parts.items() if found} == {
+        url for url in parts if url.startswith("/guide/")
+    }
+
+
+@pytest.mark.parametrize(
+    ("src_uri", "expected"),
+    [
+        ("guide/index.md", "guide"),
+        ("guide/gathering.md", "guide"),
+        ("da/guide/index.md", "guide"),
+        ("guide-en/index.md", "guide"),
+        ("guide.md", "site"),
+        ("guidelines/index.md", "site"),
+        ("index.md", "site"),
+        ("gatherings/guide.md", "site"),
+        ("", "site"),
+    ],
+)
+def test_the_author_guide_is_its_own_part(src_uri: str, expected: str) -> None:
+    assert part(src_uri) == expected

@@ -7,25 +7,35 @@ import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS
-from tests.conftest import Build
+from tests.conftest import PROJECT_SITE, Build, Published
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    prefix = "/"
+    """The path the site is served under, as a host serves a project site under /<repo>/."""
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / ".outside-the-prefix")  # nothing there: 404
+        return super().translate_path("/" + path.removeprefix(self.prefix))
 
-def serve(root: Path) -> tuple[ThreadingHTTPServer, str]:
-    """Serve ``root`` on a free port of 127.0.0.1 in a background thread."""
-    handler = functools.partial(_QuietHandler, directory=str(root))
+
+def serve(root: Path, prefix: str = "/") -> tuple[ThreadingHTTPServer, str]:
+    """Serve ``root`` on a free port of 127.0.0.1 under ``prefix`` in a background thread."""
+    handler_class = type("Handler", (_QuietHandler,), {"prefix": prefix})
+    handler = functools.partial(handler_class, directory=str(root))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+    return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"
 
 
 @pytest.fixture(scope="session")
@@ -50,3 +60,11 @@ def page(browser: Browser) -> Iterator[Page]:
     opened = context.new_page()
     yield opened
     context.close()
+
+
+@pytest.fixture(scope="session")
+def published_url(published: Published) -> Iterator[str]:
+    """The published project's site served under its site_url's path, /dialogdage/."""
+    server, url = serve(published.site, urlsplit(PROJECT_SITE).path)
+    yield url
+    server.shutdown()

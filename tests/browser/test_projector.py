@@ -85,22 +85,36 @@ def test_time_up_gets_stronger_not_weaker(browser: Browser, site_url: str) -> No
     page.context.close()
 
 
-def test_the_qr_code_and_the_short_address(browser: Browser, site_url: str) -> None:
-    page = open_view(browser, site_url)
+def test_the_qr_code_and_the_short_address(browser: Browser, published_url: str) -> None:
+    # A site that knows its address (site_url): the code and the address it leads to.
+    page = open_view(browser, published_url)
     code = page.locator(".kd-projector__code")
     expect(code).to_have_attribute("role", "img")
     assert (code.locator("path").get_attribute("d") or "").startswith("M")
     expect(page.locator(".kd-projector__address")).to_have_text(
-        f"kulturdialog.example.no/{BASE}/handout-dialogtema-1"
+        f"x.github.io/dialogdage/{BASE}/handout-dialogtema-1"
+    )
+    expect(page.locator(".kd-room__note")).to_have_count(0)
+    page.context.close()
+
+
+def test_without_site_url_no_code_and_the_facilitator_is_told_why(
+    browser: Browser, site_url: str
+) -> None:
+    page = open_view(browser, site_url)
+    expect(page.locator(".kd-projector__qr")).to_have_count(0)
+    expect(page.locator(".kd-room__note")).to_have_text(
+        "Ingen QR-kode: nettstedets adresse (site_url i mkdocs.yml) er ikke satt."
     )
     page.context.close()
 
 
 @pytest.mark.parametrize(("width", "height"), SIZES, ids=lambda v: str(v))
 def test_no_text_of_the_projector_view_leaves_the_screen(
-    browser: Browser, site_url: str, width: int, height: int
+    browser: Browser, published_url: str, width: int, height: int
 ) -> None:
-    page = open_view(browser, site_url, width, height)
+    # With its QR code, which takes the most room.
+    page = open_view(browser, published_url, width, height)
     for advance in (50 * MINUTES, 60 * MINUTES):
         if advance == 60 * MINUTES:
             page.keyboard.press("Space")

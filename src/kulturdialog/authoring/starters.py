@@ -25,7 +25,13 @@ from kulturdialog.model.ids import make_id, shorten
 ALIASES = {"questions": "question_set"}
 """Short names an author may type instead of a kind."""
 
-DEFAULT_FOLDERS = {"package": "packages", "series": "series", "programme": "series"}
+# A planning worksheet belongs to the meetings of a series that use it.
+DEFAULT_FOLDERS = {
+    "package": "packages",
+    "series": "series",
+    "programme": "series",
+    "worksheet": "series",
+}
 """Where a kind goes when no file of that kind exists yet; other kinds go to ``dialogues``."""
 
 ID_LENGTH = 60

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -37,9 +38,11 @@ from kulturdialog.views import urls
 from kulturdialog.views.calendars import calendars
 from kulturdialog.views.labels import LANGUAGES, label
 from kulturdialog.views.pages import all_pages
+from kulturdialog.views.qr import missing_address_warning
 from kulturdialog.views.render import GeneratedPage, Renderer, Reuse
 
 STYLESHEET = "assets/kulturdialog.css"
+log = logging.getLogger("mkdocs.plugins.kulturdialog")
 
 
 # mkdocs' base classes have an untyped __init_subclass__.
@@ -93,6 +96,8 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-unt
     """How many builds this plugin has made (a preview makes one per save)."""
     outputs: set[str] = set()
     """During a preview: every file the current build leaves in the site folder."""
+    published_directory_urls: bool = True
+    """Whether the published site's addresses are folders (``page/``), as QR codes give them."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this event also keeps the plugin instance across the rebuilds of a preview.
@@ -146,6 +151,14 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-unt
         self.set_aside = {}
         self.held = {}
         site_language.apply(config, self.config.language, self.library)
+        # Before the offline plugin turns directory URLs off: QR codes, even an offline copy's,
+        # lead to the addresses of the published site.
+        self.published_directory_urls = config.use_directory_urls
+        warning = missing_address_warning(config.site_url)
+        if warning and offline.offline_enabled(config):
+            # An offline copy is made for the room: its maker learns why it has no codes.
+            # (At INFO: a warning would stop a strict build.)
+            log.info(warning)
         self.renderer = self.new_renderer(config)
         self.stage = None
         if not self.serving:
@@ -174,6 +187,7 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-unt
             language=self.config.language,
             directory_urls=config.use_directory_urls,
             site_url=config.site_url,
+            published_directory_urls=self.published_directory_urls,
             cache=Path(config.config_file_path).parent / self.config.cache_dir / "qr",
             reuse=self.reuse,
         )
@@ -345,6 +359,7 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-unt
         # in the page's language where a template gives one, else in the site language.
         site = self.config.language
         env.globals["kd_label"] = lambda key, language=None: label(key, language or site)
+        env.globals["kd_search_part"] = search.part
         if self.serving:
             # mkdocs makes a new theme environment for every build, and compiling Material's
             # templates again takes longer than a save's whole build: a preview keeps the first.

@@ -6,6 +6,13 @@ the language of its `<html lang>`, with the stemmer of that language. What is in
 same rules as Material's search did: a page whose front matter says ``search: exclude`` carries
 no ``data-pagefind-body`` (see the theme's ``main.html``) and so stays out, and blocks marked
 ``data-search-exclude`` are ignored.
+
+The author guide's pages carry the filter ``part: guide``, so that the search box shows them
+apart from what participants look for (``assets/search.js``); the rest of the site is what is
+not the guide. Only the one value is given: with two, Pagefind writes their order as its threads
+finish, and a build of the same site would not give the same files. Where the site lives (a
+sub-path on a project site) the script tells Pagefind at run time: the bundle holds addresses
+from the site's root.
 """
 
 from __future__ import annotations
@@ -28,6 +35,21 @@ IGNORED = ("[data-search-exclude]",)
 MARK = "data-pagefind-body"
 """What a page to index carries (see the theme's ``main.html``)."""
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
+GUIDE_PART = "guide"
+"""The search part of the author guide's pages: those in a folder named ``guide`` (or
+``guide-…``, ``guide_…``, as a guide in another language may be)."""
+SITE_PART = "site"
+"""The search part of every other indexed page."""
+
+
+def part(src_uri: str) -> str:
+    """The part of the site the page at ``src_uri`` (below ``docs/``) is searched in."""
+    folders = src_uri.replace("\\", "/").split("/")[:-1]
+    guide = any(
+        folder == GUIDE_PART or folder.startswith((f"{GUIDE_PART}-", f"{GUIDE_PART}_"))
+        for folder in folders
+    )
+    return GUIDE_PART if guide else SITE_PART
 
 
 def index_site(site: Path, pages: list[str] | None = None) -> int:

@@ -5,6 +5,11 @@ largest single cost of building a national site's room pages, while the addresse
 from one build to the next. Each code is therefore kept: in memory for the process (a live
 preview asks for the same addresses on every save), and, given a folder, on disk between
 builds, the way Material keeps its social cards in ``.cache``.
+
+A code leads to the page at the address the published site gives it (``site_url`` and the
+published site's form of addresses), from the site and from an offline copy alike. Without
+``site_url`` there is no address to lead to, and so no code: the room's screens say why, and
+``missing_address_warning`` gives the line a command prints.
 """
 
 from __future__ import annotations
@@ -15,12 +20,34 @@ from functools import lru_cache
 from hashlib import sha256
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import segno
+
+from kulturdialog.views import urls
 
 _ERROR = "m"
 """Error correction: a code on a projector still scans with a part of it hard to see."""
 _PATH = re.compile(r"(?:M\d+ \d+h\d+v1h-\d+z)*")
+
+
+def published_address(site_url: str | None, src: str, directory_urls: bool) -> str | None:
+    """The address the published site gives the page made from ``src``; None without a
+    ``site_url``, when the site does not know where it is published."""
+    if not site_url:
+        return None
+    return urljoin(site_url, urls.page_url(src, directory_urls))
+
+
+def missing_address_warning(site_url: str | None) -> str | None:
+    """What a build without ``site_url`` says about the room's QR codes (a command prints it);
+    None when the site knows its address."""
+    if site_url:
+        return None
+    return (
+        "No QR codes on the projector views: site_url in mkdocs.yml is not set. Set it to the "
+        "address the site is published at, and the codes lead there."
+    )
 
 
 def qr_code(address: str, cache: Path | None = None) -> dict[str, Any]:

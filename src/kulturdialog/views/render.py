@@ -173,12 +173,18 @@ class Renderer:
         language: str = "nb",
         directory_urls: bool = True,
         site_url: str | None = None,
+        published_directory_urls: bool | None = None,
         cache: Path | None = None,
         reuse: Reuse | None = None,
     ):
         self.library = library
         self.site_url = site_url
         """Where the site is published, when known: QR codes in the room point there."""
+        self.published_directory_urls = (
+            directory_urls if published_directory_urls is None else published_directory_urls
+        )
+        """How the published site writes its addresses, which QR codes use: an offline copy
+        writes ``page.html`` where the published site has ``page/``."""
         self.cache = cache
         """A folder where work that outlives a build (QR codes) is kept, if any."""
         self.language = language
@@ -192,7 +198,13 @@ class Renderer:
     def settings(self) -> tuple[Any, ...]:
         """Everything besides the content that a page, a card or a fragment is made with: the
         one settings part of every key a live preview keeps work by."""
-        return (self.language, self.directory_urls, self.site_url, self.cache)
+        return (
+            self.language,
+            self.directory_urls,
+            self.site_url,
+            self.published_directory_urls,
+            self.cache,
+        )
 
     def reused(
         self,

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache, partial
 from typing import Any
-from urllib.parse import urljoin
 
 from kulturdialog.model import Gathering, Package, QuestionSet
 from kulturdialog.schedule import format_clock
@@ -21,7 +20,7 @@ from kulturdialog.views.environment import long_date
 from kulturdialog.views.feedback import priority_slots
 from kulturdialog.views.labels import label
 from kulturdialog.views.programme import Programme
-from kulturdialog.views.qr import qr_code, short_address
+from kulturdialog.views.qr import published_address, qr_code, short_address
 from kulturdialog.views.render import GeneratedPage, Renderer
 
 HANDOUT_SCRIPTS = ("handout.js",)
@@ -195,10 +194,11 @@ def _day_room_pages(
 
 
 def sheet_code(renderer: Renderer, src: str) -> dict[str, Any]:
-    """The QR code and short address of a page, when the site knows its own address."""
-    if not renderer.site_url:
+    """The QR code and short address of a page at the address the published site gives it (an
+    offline copy's codes too), when the site knows its address; else none."""
+    address = published_address(renderer.site_url, src, renderer.published_directory_urls)
+    if address is None:
         return {"qr": None, "short_address": None}
-    address = urljoin(renderer.site_url, urls.page_url(src, renderer.directory_urls))
     return {"qr": qr_code(address, renderer.cache), "short_address": short_address(address)}
 
 

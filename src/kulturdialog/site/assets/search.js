@@ -1,8 +1,10 @@
 /* Search with Pagefind, loaded on use: nothing below fetches anything until the search box is
  * focused. Then Pagefind loads the index of the page's language and merges the site's other
- * languages, each searched with its own words; a query fetches only the parts of the index it
- * needs. Results are filled into the page's <template>: titles as text, excerpts as text with
- * Pagefind's <mark>s, rebuilt node by node so that no page text becomes markup.
+ * languages, each searched with its own words and weighted so far down that results in the
+ * page's language always come first; a query fetches only the parts of the index it needs. The
+ * author guide is searched apart (its pages carry the filter part "guide") and shown after the
+ * site's other results, or before them on the guide's own pages. Results are filled into the
+ * page's <template>: titles as text, excerpts as text with <mark>s, made from the page's words.
  */
 (function () {
   "use strict";
@@ -15,12 +17,21 @@
   var panel = form.querySelector(".kd-search__results");
   var status = form.querySelector(".kd-search__status");
   var list = form.querySelector(".kd-search__list");
+  var apart = form.querySelector(".kd-search__apart");
+  var apartList = form.querySelector(".kd-search__apart-list");
   var template = form.querySelector(".kd-search__template");
   var bundle = new URL(form.getAttribute("data-kd-bundle"), document.baseURI);
   var root = new URL(form.getAttribute("data-kd-root"), document.baseURI);
   var language = form.getAttribute("data-kd-language");
-  // Each result shown fetches its page's fragment: five keep a query's cost small.
+  // The part of the site this page is in ("site" or "guide"): its results come first.
+  var part = form.getAttribute("data-kd-part");
+  var otherPart = part === "guide" ? "site" : "guide";
+  // Each result shown fetches its page's fragment: a few keep a query's cost small.
   var SHOWN = 5;
+  var SHOWN_APART = 3;
+  // Far below any score in the page's own language, so the other languages follow it.
+  var ELSEWHERE = 1e-6;
+  var SPACE = /[\r\n\s]+/g;
   var loading = null;
   var asked = 0;
   var timer = null;
@@ -37,19 +48,25 @@
       return response.json();
     }).then(function (entry) {
       var languages = Object.keys(entry.languages);
-      var primary = languages.indexOf(language) >= 0 ? language : languages.sort(function (a, b) {
-        return entry.languages[b].page_count - entry.languages[a].page_count;
-      })[0];
+      // Pagefind's primary index is the one of <html lang>, which is the page's language.
+      var own = languages.indexOf(language) >= 0 ? language : language.split("-")[0];
+      var weight = languages.indexOf(own) >= 0 ? ELSEWHERE : 1;
       return import(new URL("pagefind.js", bundle).href).then(function (pagefind) {
-        // The primary index by path, the merged ones by full address: Pagefind skips merging
-        // an index whose address starts like the primary's. No web worker: it would be one
-        // more script to fetch, and a query's work is small.
-        var options = { basePath: bundle.pathname, language: primary, noWorker: true };
+        // Addresses from the host's root with the site's folder, wherever the site lives.
+        // No web worker: one more script to fetch for a query's small work. noWorker is read
+        // once, when Pagefind starts: given here, before it starts, and nowhere else.
+        var options = { basePath: bundle.pathname, baseUrl: root.pathname, noWorker: true };
         return pagefind.options(options).then(function () {
+          // The merged indexes by full address: Pagefind skips merging an index whose address
+          // starts like the primary's.
           return Promise.all(languages.filter(function (other) {
-            return other !== primary;
+            return other !== own;
           }).map(function (other) {
-            return pagefind.mergeIndex(bundle.href, { language: other, noWorker: true });
+            return pagefind.mergeIndex(bundle.href, {
+              language: other,
+              baseUrl: root.pathname,
+              indexWeight: weight
+            });
           }));
         }).then(function () {
           return pagefind;
@@ -59,38 +76,90 @@
     return loading;
   }
 
-  function address(url) {
-    // Pagefind gives addresses from the site's root; the site may live in a folder.
-    var path = /^https?:/.test(url) ? new URL(url).pathname : url;
-    return new URL(path.replace(/^\//, ""), root).href;
+  // Pagefind's excerpt is the page's words with < and > escaped and the matches in <mark>, but
+  // with & as it was: a page text "&lt;b&gt;" and a page text "<b>" read the same there. So the
+  // excerpt is made again from the page's text (decoded once, when the page was read), word for
+  // word, marking the words Pagefind marked. Where the two cannot be lined up, the page's
+  // words are shown without marks.
+  function escaped(word) {
+    return word.replace(/</g, "&lt;").replace(/>/g, "&gt;");
   }
 
-  // The excerpt as text with Pagefind's <mark>s and nothing else: parsed in an inert template
-  // (nothing in it loads or runs), then rebuilt from its text, whatever the page text held.
-  function excerpt(target, html) {
-    var parsed = document.createElement("template");
-    parsed.innerHTML = html;
+  function excerptWords(data) {
+    var shown = data.excerpt.split(SPACE);
+    var words = data.content.split(SPACE);
+    var marked = shown.map(function (word) {
+      return /^<mark>[^]*<\/mark>$/.test(word);
+    });
+    var plain = shown.map(function (word, i) {
+      return marked[i] ? word.slice("<mark>".length, -"</mark>".length) : word;
+    });
+    var first = marked.indexOf(true);
+    var starts = (data.locations || []).map(function (at) {
+      return at - Math.max(first, 0);
+    }).concat([0]);
+    for (var s = 0; s < starts.length; s++) {
+      var start = starts[s];
+      var fits = start >= 0 && plain.every(function (word, i) {
+        return start + i < words.length && escaped(words[start + i]) === word;
+      });
+      if (fits) {
+        return words.slice(start, start + plain.length).map(function (word, i) {
+          return { text: word, marked: marked[i] };
+        });
+      }
+    }
+    return [{ text: words.slice(0, plain.length).join(" "), marked: false }];
+  }
+
+  function excerpt(target, data) {
     target.replaceChildren();
-    parsed.content.childNodes.forEach(function (node) {
-      if (node.nodeName === "MARK") {
+    excerptWords(data).forEach(function (word, i) {
+      if (i > 0) {
+        target.appendChild(document.createTextNode(" "));
+      }
+      if (word.marked) {
         var mark = document.createElement("mark");
-        mark.textContent = node.textContent;
+        mark.textContent = word.text;
         target.appendChild(mark);
       } else {
-        target.appendChild(document.createTextNode(node.textContent));
+        target.appendChild(document.createTextNode(word.text));
       }
     });
   }
 
-  function show(results, total) {
-    list.replaceChildren();
+  function fill(into, results) {
+    into.replaceChildren();
     results.forEach(function (result) {
       var item = template.content.firstElementChild.cloneNode(true);
-      item.querySelector(".kd-search__link").href = address(result.url);
+      // Pagefind's addresses start at the host's root and hold the site's folder (baseUrl).
+      item.querySelector(".kd-search__link").href = new URL(result.url, document.baseURI).href;
       item.querySelector(".kd-search__title").textContent = result.meta.title || result.url;
-      excerpt(item.querySelector(".kd-search__excerpt"), result.excerpt);
-      list.appendChild(item);
+      excerpt(item.querySelector(".kd-search__excerpt"), result);
+      into.appendChild(item);
     });
+  }
+
+  // Only the guide's pages carry the filter: the rest of the site is what is not the guide.
+  function filters(where) {
+    return where === "guide" ? { part: "guide" } : { not: { part: "guide" } };
+  }
+
+  function found(pagefind, query, where, count) {
+    return pagefind.search(query, { filters: filters(where) }).then(function (result) {
+      return Promise.all(result.results.slice(0, count).map(function (each) {
+        return each.data();
+      })).then(function (data) {
+        return { data: data, total: result.results.length };
+      });
+    });
+  }
+
+  function show(own, other) {
+    var total = own.total + other.total;
+    fill(list, own.data);
+    fill(apartList, other.data);
+    apart.hidden = other.data.length === 0;
     status.textContent = total === 0 ? label("none", 0) : label(total === 1 ? "one" : "other", total);
   }
 
@@ -102,19 +171,19 @@
       return;
     }
     load().then(function (pagefind) {
-      return pagefind.search(query);
-    }).then(function (found) {
-      return Promise.all(found.results.slice(0, SHOWN).map(function (result) {
-        return result.data();
-      })).then(function (data) {
-        if (number === asked) {
-          show(data, found.results.length);
-          panel.hidden = false;
-        }
-      });
+      return Promise.all([
+        found(pagefind, query, part, SHOWN),
+        found(pagefind, query, otherPart, SHOWN_APART)
+      ]);
+    }).then(function (both) {
+      if (number === asked) {
+        show(both[0], both[1]);
+        panel.hidden = false;
+      }
     }).catch(function () {
       if (number === asked) {
         list.replaceChildren();
+        apart.hidden = true;
         status.textContent = label("failed", 0);
         panel.hidden = false;
       }

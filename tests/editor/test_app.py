@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,9 @@ def call(project: Path, method: str, path: str, **options: Any) -> httpx.Respons
         async with httpx.AsyncClient(transport=transport, base_url=ORIGIN) as client:
             return await client.request(method, path, **options)
 
-    return asyncio.run(send())
+    # In a thread of its own: a browser test's Playwright may hold this thread's event loop.
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, send()).result()
 
 
 def form_data(project: Path, name: str) -> tuple[str, dict[str, Any]]:

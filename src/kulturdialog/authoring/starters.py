@@ -131,7 +131,8 @@ def references(kind: str, content: Path, gathering: str | None = None) -> dict[s
     there are none.
 
     Feedback refers to a gathering (``gathering``, else the newest one with a group task) and
-    to its group task: the first that asks for prioritised points, else the first.
+    to its group task: the first that asks for prioritised points, else the first, taking one
+    that has no feedback yet before one that has.
     """
     if kind != "feedback":
         return {}
@@ -151,12 +152,17 @@ def references(kind: str, content: Path, gathering: str | None = None) -> dict[s
         sets = found.question_set_ids
         if not sets:
             continue
+        answered = {feedback.question_set for feedback in library.feedback_for(found.id)}
         asking = [
             id
             for id in sets
             if (rb := library.question_set(id).report_back) is not None and rb.priorities
         ]
-        return {"gathering": found.id, "question_set": (asking or sets)[0]}
+        # A group task that has feedback already would make the starter's group 1 a second
+        # entry for that group; one still without is taken first.
+        order = [*asking, *(id for id in sets if id not in asking)]
+        open_tasks = [id for id in order if id not in answered]
+        return {"gathering": found.id, "question_set": (open_tasks or order)[0]}
     which = f"the gathering '{gathering}' has" if gathering else "no gathering has"
     return f"{which} a group task for feedback; add a group_work block first"
 

@@ -89,6 +89,8 @@ def test_kill_9_and_a_restart_lose_nothing(room: Room) -> None:
             )
         )
         assert json.loads(operator.recv(timeout=10))["seq"] == seq + 1
+        # Every connection follows the room: the phone is told of the state too.
+        assert json.loads(phone.recv(timeout=10))["state"] == state
         stored = []
         for n in range(5):
             ident = f"kill-nine-{seq:04}-{n}"

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import segno
 import uvicorn
+from starlette.types import ASGIApp
 
 from kulturdialog.authoring.feedback_import import ImportResult, Reply, write_replies
 from kulturdialog.authoring.mail import Form
@@ -135,16 +136,9 @@ def _show(address: str) -> None:
     print(address, flush=True)
 
 
-def run(project: Project, gathering_id: str, day: int | None, address: str) -> None:
-    """Serve the room of ``gathering_id`` at ``address`` until interrupted (Ctrl-C)."""
-    host, port = split_address(address)
-    room = plan(project, load(project), gathering_id, day)
-    site = build_if_needed(project)
-    store = Store(room.store)
-    secret = new_token()
-    public = f"http://{network_host(host)}:{port}"
-    channel = Channel(store, secret, room.tasks)
-    app = room_app(site, channel, public)
+def room_server(app: ASGIApp, host: str, port: int) -> uvicorn.Server:
+    """The web server of the room: one process, websockets, messages no longer than the
+    channel takes (a longer one closes the connection)."""
     config = uvicorn.Config(
         app,
         host=host,
@@ -154,7 +148,18 @@ def run(project: Project, gathering_id: str, day: int | None, address: str) -> N
         ws="websockets",
         ws_max_size=MAX_MESSAGE * 4,
     )
-    server = uvicorn.Server(config)
+    return uvicorn.Server(config)
+
+
+def run(project: Project, gathering_id: str, day: int | None, address: str) -> None:
+    """Serve the room of ``gathering_id`` at ``address`` until interrupted (Ctrl-C)."""
+    host, port = split_address(address)
+    room = plan(project, load(project), gathering_id, day)
+    site = build_if_needed(project)
+    store = Store(room.store)
+    secret = new_token()
+    public = f"http://{network_host(host)}:{port}"
+    server = room_server(room_app(site, Channel(store, secret, room.tasks), public), host, port)
     where = addresses(room, public, secret)
     print(f"The room of '{gathering_id}' listens on {host}:{port} (trusted local network only)")
     print(f"Answers are kept in {room.store}")

@@ -70,8 +70,8 @@ class Room:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
-                self.socket().close()
-                return
+                with self.socket():
+                    return
             except OSError:
                 time.sleep(0.1)
         raise TimeoutError("the room does not listen")

@@ -13,9 +13,10 @@ import json
 import re
 import time
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
@@ -35,6 +36,7 @@ REFILL_SECONDS = 2.0
 """… and how often it may send one more after that."""
 SEND_TIMEOUT = 5.0
 
+_T = TypeVar("_T")
 _ID = re.compile(r"[A-Za-z0-9_-]{8,64}")
 _KEY = re.compile(r"[a-z]+:[A-Za-z0-9_.:-]{1,200}")
 
@@ -112,6 +114,9 @@ class Channel:
     tasks: Mapping[str, Task]
     clock: Callable[[], str] = _now
     peers: set[Peer] = field(default_factory=set)
+    writer: ThreadPoolExecutor = field(
+        default_factory=lambda: ThreadPoolExecutor(1, thread_name_prefix="kulturdialog-room")
+    )
 
     async def serve(self, socket: WebSocket) -> None:
         await socket.accept()
@@ -142,7 +147,7 @@ class Channel:
                 raise Refused("a message is a JSON object")
             kind = message.get("type")
             if kind == "hello":
-                return self._hello(peer, message)
+                return await self._hello(peer, message)
             if kind == "answer":
                 return await self._answer(peer, message)
             if kind in ("state", "show"):
@@ -164,16 +169,16 @@ class Channel:
         given = message.get("secret")
         return isinstance(given, str) and token_matches(self.secret, given)
 
-    def _hello(self, peer: Peer, message: Mapping[str, Any]) -> dict[str, Any]:
+    async def _hello(self, peer: Peer, message: Mapping[str, Any]) -> dict[str, Any]:
         if "secret" in message and not self._operator(message):
             raise Refused("this is not the operator's address of this run")
         peer.operator = "secret" in message
         key = message.get("key")
-        seq, state = self.store.state(key) if isinstance(key, str) else (0, None)
-        shown = self.store.shown()
+        seq, state = await self._kept(self.store.state, key) if isinstance(key, str) else (0, None)
+        shown = await self._kept(self.store.shown)
         answers = [
             answer.as_json()
-            for answer in self.store.answers()
+            for answer in await self._kept(self.store.answers)
             if peer.operator or answer.task == shown
         ]
         return {
@@ -195,12 +200,13 @@ class Channel:
             raise Refused("the state has no sequence number it follows")
         if not isinstance(state, dict):
             raise Refused("a state is a JSON object")
-        if key not in self.store.states() and len(self.store.states()) >= MAX_KEYS:
+        kept = await self._kept(self.store.states)
+        if key not in kept and len(kept) >= MAX_KEYS:
             raise Refused("the room keeps no more programmes")
-        seq = self.store.put_state(key, base, state)
+        seq = await self._kept(self.store.put_state, key, base, state)
         if seq is None:
             # Another operator came first: the sender acts again on the newer state.
-            current, newer = self.store.state(key)
+            current, newer = await self._kept(self.store.state, key)
             return {"type": "conflict", "key": key, "seq": current, "state": newer}
         await self.broadcast({"type": "state", "key": key, "seq": seq, "state": state})
         return None
@@ -209,8 +215,9 @@ class Channel:
         task = message.get("task")
         if task is not None and task not in self.tasks:
             raise Refused("there is no such group task")
-        self.store.show(task)
-        answers = [answer.as_json() for answer in self.store.answers() if answer.task == task]
+        await self._kept(self.store.show, task)
+        every = await self._kept(self.store.answers)
+        answers = [answer.as_json() for answer in every if answer.task == task]
         await self.broadcast({"type": "shown", "shown": task, "answers": answers})
         return None
 
@@ -220,15 +227,20 @@ class Channel:
             ident = message.get("id")
             return {"type": "busy", "id": ident if isinstance(ident, str) else None}
         answer = answer_from(message, self.tasks, self.clock())
-        new = self.store.add_answer(answer)
+        new = await self._kept(self.store.add_answer, answer)
         # Committed: now the phone may hear it arrived, and the operators see it.
         if new:
-            shown = self.store.shown()
+            shown = await self._kept(self.store.shown)
             await self.broadcast(
                 {"type": "answer", "answer": answer.as_json()},
                 lambda other: other.operator or answer.task == shown,
             )
         return {"type": "stored", "id": answer.id}
+
+    async def _kept(self, work: Callable[..., _T], *args: Any) -> _T:
+        """``work`` on the store, in the one thread that writes it: the wait for the disk
+        holds up neither the screens nor the other phones."""
+        return await asyncio.get_running_loop().run_in_executor(self.writer, work, *args)
 
     async def broadcast(
         self, message: dict[str, Any], to: Callable[[Peer], bool] = lambda peer: True

@@ -145,7 +145,7 @@ def room_server(app: ASGIApp, host: str, port: int) -> uvicorn.Server:
         port=port,
         log_level="warning",
         lifespan="off",
-        ws="websockets",
+        ws="websockets-sansio",
         ws_max_size=MAX_MESSAGE * 4,
     )
     return uvicorn.Server(config)

@@ -13,16 +13,28 @@
 
   var live = window.KulturdialogLive;
   var SECRET_KEY = "kulturdialog-room:operator";
-  var hash = /(?:^#|&)operator=([A-Za-z0-9_-]+)/.exec(window.location.hash);
   var secret = null;
-  try {
-    if (hash) {
-      sessionStorage.setItem(SECRET_KEY, hash[1]);
+
+  function readSecret() {
+    // The operator's address of this run; kept for the tab, so its other pages act too.
+    var hash = /(?:^#|&)operator=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+    try {
+      if (hash) {
+        sessionStorage.setItem(SECRET_KEY, hash[1]);
+      }
+      secret = sessionStorage.getItem(SECRET_KEY);
+    } catch (ignored) {
+      secret = hash ? hash[1] : secret;
     }
-    secret = sessionStorage.getItem(SECRET_KEY);
-  } catch (ignored) {
-    secret = hash ? hash[1] : null;
   }
+  readSecret();
+  window.addEventListener("hashchange", function () {
+    // The address of a new run opened in this tab: say hello again with its secret.
+    readSecret();
+    if (secret && socket && socket.readyState === 1) {
+      send({ type: "hello", key: live ? live.key : null, secret: secret });
+    }
+  });
   var main = document.querySelector("[data-kd-task]");
   var task = main ? main.getAttribute("data-kd-task") : null;
   var lang = document.documentElement.lang || "en";

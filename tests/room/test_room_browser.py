@@ -1,0 +1,136 @@
+"""The room in Chromium: an operator in one browser, the timer and a projector in a second,
+three groups' phones (390×844) in a third, all on ``kulturdialog room`` as a real process."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from tests.browser.conftest import browser  # noqa: F401 - the fixture, for this folder too
+from tests.room.conftest import GATHERING, Room
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+
+
+def projector_of(site: Path, task: str) -> str:
+    """The address of the projector view of ``task``, from the built site."""
+    for page in sorted((site / "gatherings" / GATHERING).glob("projector-*/index.html")):
+        if f'data-kd-task="{task}"' in page.read_text("utf-8"):
+            return f"gatherings/{GATHERING}/{page.parent.name}/"
+    raise AssertionError(f"no projector view for {task}")
+
+
+@pytest.fixture
+def contexts(browser: Browser) -> Iterator[tuple[BrowserContext, BrowserContext, BrowserContext]]:  # noqa: F811
+    made = (
+        browser.new_context(),
+        browser.new_context(),
+        browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True),
+    )
+    yield made
+    for context in made:
+        context.close()
+
+
+def watch(page: Page, errors: list[str]) -> Page:
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return page
+
+
+def blackout(page: Page) -> None:
+    # The operator's key for blackout: a change every room screen shows.
+    page.locator("body").press("b")
+
+
+def test_an_operators_phone_drives_the_screens_and_three_groups_answer(
+    room: Room, contexts: tuple[BrowserContext, BrowserContext, BrowserContext]
+) -> None:
+    operating, screens, phones = contexts
+    errors: list[str] = []
+    operator = watch(operating.new_page(), errors)
+    operator.goto(room.operator_url)
+    expect(operator.locator("html")).to_have_class(re.compile("kd-room-operator"))
+    timer = watch(screens.new_page(), errors)
+    timer.goto(room.url + f"gatherings/{GATHERING}/timer/")
+    task = "dialogtema-1"
+    projector = watch(screens.new_page(), errors)
+    projector.goto(room.url + projector_of(room.project / "site", task))
+    # The projector's code leads the groups' phones to the answer form.
+    expect(projector.locator(f'img[src="/_room/code/{task}.svg"]')).to_be_visible()
+    expect(timer.locator("html")).not_to_have_class(re.compile("kd-room-operator"))
+
+    # An operator's action reaches every screen.
+    was_dark = "kd-blackout" in (timer.locator("html").get_attribute("class") or "")
+    blackout(operator)
+    dark = re.compile(r"\bkd-blackout\b")
+    for screen in (timer, projector):
+        if was_dark:
+            expect(screen.locator("html")).not_to_have_class(dark)
+        else:
+            expect(screen.locator("html")).to_have_class(dark)
+    # A screen cannot act: its own change gives way to the room's state.
+    blackout(timer)
+    timer.wait_for_timeout(500)
+    assert ("kd-blackout" in (timer.locator("html").get_attribute("class") or "")) != was_dark
+
+    # Three groups answer from their phones.
+    for group in (1, 2, 3):
+        phone = watch(phones.new_page(), errors)
+        phone.goto(room.url + f"_room/answer/{task}")
+        phone.get_by_label("Gruppenummer").fill(str(group))
+        phone.locator("#kd-point-1").fill(f"Gruppe {group} sitt viktigste punkt")
+        phone.locator("#kd-point-2").fill("<b>ikke fet</b>")
+        phone.get_by_label("Kommentar").fill(f"Kommentar fra gruppe {group}")
+        phone.get_by_role("button", name="Send").click()
+        expect(phone.locator("[data-kd-status]")).to_have_text("Mottatt. Takk!")
+        assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        phone.close()
+    answers = operator.locator(f'[data-kd-task-answers="{task}"]')
+    for group in (1, 2, 3):
+        expect(answers).to_contain_text(f"Gruppe {group} sitt viktigste punkt")
+    # Shown as text, never as markup.
+    expect(answers.locator("b")).to_have_count(0)
+    expect(answers).to_contain_text("<b>ikke fet</b>")
+
+    # The facilitator shows "what the groups said" on the projector.
+    answers.get_by_role("button", name="Vis på projektoren").click()
+    said = projector.locator(".kd-room-answers--projector")
+    expect(said).to_be_visible()
+    expect(said).to_contain_text("Gruppe 3 sitt viktigste punkt")
+
+    # After a restart of the server the screens follow again by themselves.
+    room.kill()
+    room.start()
+    operator.goto(room.operator_url)
+    expect(operator.locator("html")).to_have_class(re.compile("kd-room-operator"))
+    blackout(operator)
+    for screen in (timer, projector):
+        if was_dark:
+            expect(screen.locator("html")).to_have_class(dark, timeout=15000)
+        else:
+            expect(screen.locator("html")).not_to_have_class(dark, timeout=15000)
+    assert not errors, errors
+
+    # The answers end in the gathering's feedback file.
+    room.kill()
+    written = subprocess.run(
+        [sys.executable, "-m", "kulturdialog", "room", GATHERING, "--write-feedback"],
+        cwd=room.project,
+        capture_output=True,
+        text=True,
+    )
+    files = list((room.project / "content").rglob(f"*{task}*tilbakemeldinger.yml"))
+    assert len(files) == 1, written.stdout + written.stderr
+    entries = yaml.safe_load(files[0].read_text("utf-8"))["entries"]
+    got = {entry["group"]: entry["points"][0] for entry in entries}
+    for group in (1, 2, 3):
+        assert got[group] == f"Gruppe {group} sitt viktigste punkt"

@@ -15,6 +15,7 @@ import argparse
 import asyncio
 import json
 import signal
+import socket as sockets_module
 import statistics
 import subprocess
 import sys
@@ -142,6 +143,16 @@ async def bench(port: int, phones: int, rate: float, seconds: float) -> dict[str
     }
 
 
+def wait_listening(port: int, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with sockets_module.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+    raise TimeoutError("the room's server did not start")
+
+
 def peak_memory(pid: int) -> int:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
@@ -164,7 +175,7 @@ def main() -> None:
         port = free_port()
         server = subprocess.Popen([sys.executable, "-c", SERVER, str(folder), str(port)])
         try:
-            time.sleep(2.0)
+            wait_listening(port)
             result = asyncio.run(bench(port, phones, args.rate, seconds))
             memory = peak_memory(server.pid)
         finally:

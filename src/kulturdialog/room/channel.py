@@ -247,11 +247,14 @@ class Channel:
     ) -> None:
         text = json.dumps(message, ensure_ascii=False)
         peers = [peer for peer in self.peers if to(peer)]
-        await asyncio.gather(*(self._send(peer, text) for peer in peers))
-
-    async def _send(self, peer: Peer, text: str) -> None:
+        sends = asyncio.gather(
+            *(peer.socket.send_text(text) for peer in peers), return_exceptions=True
+        )
         try:
-            await asyncio.wait_for(peer.socket.send_text(text), SEND_TIMEOUT)
-        except Exception:
-            # A screen that went away or stalls: it reconnects and is welcomed afresh.
-            self.peers.discard(peer)
+            results = await asyncio.wait_for(sends, SEND_TIMEOUT)
+        except TimeoutError:
+            return
+        for peer, result in zip(peers, results, strict=True):
+            if isinstance(result, BaseException):
+                # A screen that went away: it reconnects and is welcomed afresh.
+                self.peers.discard(peer)

@@ -134,3 +134,32 @@ def test_an_operators_phone_drives_the_screens_and_three_groups_answer(
     got = {entry["group"]: entry["points"][0] for entry in entries}
     for group in (1, 2, 3):
         assert got[group] == f"Gruppe {group} sitt viktigste punkt"
+
+
+DECK = "packages/inkluderende-kulturskoler-aktivitetsomrader/presentations/aktivitetsomrader/"
+
+
+def test_the_operator_drives_the_presenter_and_the_speaker_view(
+    room: Room, contexts: tuple[BrowserContext, BrowserContext, BrowserContext]
+) -> None:
+    operating, screens, _ = contexts
+    errors: list[str] = []
+    operator = watch(operating.new_page(), errors)
+    # The operator's tab keeps the secret for the pages opened in it after the address.
+    operator.goto(room.operator_url)
+    expect(operator.locator("html")).to_have_class(re.compile("kd-room-operator"))
+    operator.goto(room.url + DECK + "presenter/#1")
+    expect(operator.locator("html")).to_have_class(re.compile("kd-room-operator"))
+    presenter = watch(screens.new_page(), errors)
+    presenter.goto(room.url + DECK + "presenter/")
+    speaker = watch(screens.new_page(), errors)
+    speaker.goto(room.url + DECK + "speaker/")
+    expect(presenter.locator("html")).to_have_class(re.compile("kd-deck-live"))
+    operator.locator("body").press("ArrowRight")
+    operator.locator("body").press("ArrowRight")
+    for screen in (presenter, speaker):
+        expect(screen).to_have_url(re.compile(r"#3$"))
+    # The room's screen cannot move the slides: it gives way to the operator's.
+    presenter.locator("body").press("ArrowRight")
+    expect(presenter).to_have_url(re.compile(r"#3$"))
+    assert not errors, errors

@@ -38,7 +38,7 @@ SEND_TIMEOUT = 5.0
 
 _T = TypeVar("_T")
 _ID = re.compile(r"[A-Za-z0-9_-]{8,64}")
-_KEY = re.compile(r"[a-z]+:[A-Za-z0-9_.:-]{1,200}")
+_KEY = re.compile(r"[a-z]+:[A-Za-z0-9_.:/-]{1,200}")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,10 @@
 (function () {
   "use strict";
 
-  var live = window.KulturdialogLive;
+  // What this page follows: the run model's state (live.js) or a presentation's slide and
+  // blackout (presenter.js); each offers its state, takes one from the room (after checking
+  // it) and does a change again.
+  var live = window.KulturdialogLive || window.KulturdialogDeck || null;
   var SECRET_KEY = "kulturdialog-room:operator";
   var secret = null;
 

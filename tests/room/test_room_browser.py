@@ -3,6 +3,7 @@ three groups' phones (390×844) in a third, all on ``kulturdialog room`` as a re
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -163,3 +164,28 @@ def test_the_operator_drives_the_presenter_and_the_speaker_view(
     presenter.locator("body").press("ArrowRight")
     expect(presenter).to_have_url(re.compile(r"#3$"))
     assert not errors, errors
+
+
+def test_a_phone_that_was_offline_sends_what_it_kept(
+    room: Room, contexts: tuple[BrowserContext, BrowserContext, BrowserContext]
+) -> None:
+    _, _, phones = contexts
+    errors: list[str] = []
+    phone = watch(phones.new_page(), errors)
+    phone.goto(room.url + "_room/answer/dialogtema-2")
+    phone.get_by_label("Gruppenummer").fill("7")
+    phone.locator("#kd-point-1").fill("Sendt mens nettet var borte")
+    room.kill()
+    phone.get_by_role("button", name="Send").click()
+    status = phone.locator("[data-kd-status]")
+    expect(status).to_have_text("Lagret på telefonen; sendes når nettet er tilbake.")
+    kept = phone.evaluate("localStorage.getItem('kulturdialog-room:answers')")
+    assert "Sendt mens nettet var borte" in kept
+    room.start()
+    expect(status).to_have_text("Mottatt. Takk!", timeout=20000)
+    assert phone.evaluate("localStorage.getItem('kulturdialog-room:answers')") == "[]"
+    with room.socket() as operator:
+        operator.send(json.dumps({"type": "hello", "key": None, "secret": room.secret}))
+        welcome = json.loads(operator.recv(timeout=10))
+    mine = [a for a in welcome["answers"] if a["points"] == ["Sendt mens nettet var borte"]]
+    assert len(mine) == 1 and mine[0]["group"] == 7

@@ -4,6 +4,7 @@ the answers written as the gathering's feedback through the writer of ``feedback
 from __future__ import annotations
 
 import json
+import socket
 import urllib.request
 from pathlib import Path
 
@@ -56,6 +57,17 @@ def test_a_bad_address_is_a_clear_error(
 ) -> None:
     assert main(["room", GATHERING, "--address", address]) == 2
     assert "give the address as HOST:PORT" in capsys.readouterr().err
+
+
+def test_a_taken_port_is_a_clear_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["room", GATHERING, "--address", f"127.0.0.1:{port}"]) == 2
+    err = capsys.readouterr().err
+    assert f"cannot listen on 127.0.0.1:{port}" in err
+    assert "Traceback" not in err
 
 
 def test_the_room_prints_where_it_listens_and_both_addresses_with_codes(room: Room) -> None:

@@ -109,6 +109,19 @@ def split_address(address: str) -> tuple[str, int]:
     return host, int(port)
 
 
+def _can_listen(host: str, port: int) -> None:
+    """Raise CannotServe, before anything is built or printed, when the port is taken."""
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as why:
+        raise CannotServe(
+            f"cannot listen on {host}:{port} ({why.strerror}); is another server using it? "
+            "Give another port with --address"
+        ) from None
+
+
 def network_host(host: str) -> str:
     """The address other devices reach this computer at: the one it would send from."""
     if host not in ("0.0.0.0", ""):
@@ -155,6 +168,7 @@ def run(project: Project, gathering_id: str, day: int | None, address: str) -> N
     """Serve the room of ``gathering_id`` at ``address`` until interrupted (Ctrl-C)."""
     host, port = split_address(address)
     room = plan(project, load(project), gathering_id, day)
+    _can_listen(host, port)
     site = build_if_needed(project)
     store = Store(room.store)
     secret = new_token()
@@ -172,8 +186,6 @@ def run(project: Project, gathering_id: str, day: int | None, address: str) -> N
         server.run()
     finally:
         store.close()
-    if not server.started:
-        raise CannotServe(f"cannot listen on {host}:{port}; is it in use?")
 
 
 def write_feedback(project: Project, gathering_id: str, day: int | None) -> ImportResult:

@@ -87,6 +87,10 @@ def test_an_operators_phone_drives_the_screens_and_three_groups_answer(
     for group in (1, 2, 3):
         phone = watch(phones.new_page(), errors)
         phone.goto(room.url + f"_room/answer/{task}")
+        # The site's one stylesheet, in the page's language.
+        expect(phone.locator("html")).to_have_attribute("lang", "nb")
+        send = phone.get_by_role("button", name="Send")
+        expect(send).to_have_css("background-color", "rgb(23, 74, 124)")
         phone.get_by_label("Gruppenummer").fill(str(group))
         phone.locator("#kd-point-1").fill(f"Gruppe {group} sitt viktigste punkt")
         phone.locator("#kd-point-2").fill("<b>ikke fet</b>")

@@ -83,7 +83,10 @@
       receive(message);
     });
     socket.addEventListener("close", function () {
+      // Until the room welcomes this page again, it acts for itself only.
       welcomed = false;
+      operator = false;
+      document.documentElement.classList.remove("kd-room-operator");
       document.documentElement.classList.add("kd-room-offline");
       window.setTimeout(connect, wait);
       wait = Math.min(wait * 2, 5000);

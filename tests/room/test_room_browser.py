@@ -7,8 +7,10 @@ import json
 import re
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -193,3 +195,58 @@ def test_a_phone_that_was_offline_sends_what_it_kept(
         welcome = json.loads(operator.recv(timeout=10))
     mine = [a for a in welcome["answers"] if a["points"] == ["Sendt mens nettet var borte"]]
     assert len(mine) == 1 and mine[0]["group"] == 7
+
+
+def room_state(room: Room) -> tuple[int, Any]:
+    with room.socket() as socket:
+        socket.send(json.dumps({"type": "hello", "key": f"gathering:{GATHERING}"}))
+        welcome = json.loads(socket.recv(timeout=10))
+    return welcome["seq"], welcome["state"]
+
+
+def test_two_operators_at_once_each_sees_the_others_action(
+    room: Room, contexts: tuple[BrowserContext, BrowserContext, BrowserContext]
+) -> None:
+    first_context, screens, second_context = contexts
+    errors: list[str] = []
+    first = watch(first_context.new_page(), errors)
+    second = watch(second_context.new_page(), errors)
+    for operator in (first, second):
+        operator.goto(room.operator_url)
+        expect(operator.locator("html")).to_have_class(re.compile("kd-room-operator"))
+    timer = watch(screens.new_page(), errors)
+    timer.goto(room.url + f"gatherings/{GATHERING}/timer/")
+    was_dark = "kd-blackout" in (timer.locator("html").get_attribute("class") or "")
+    before = room_state(room)[0]
+    # Both press blackout at the same moment: the later is done again on the newer state, so
+    # both count and the room is back where it was, on every screen and both operators' pages.
+    both = "b"
+    first.evaluate(
+        "key => document.body.dispatchEvent(new KeyboardEvent('keydown', {key, bubbles: true}))",
+        both,
+    )
+    second.evaluate(
+        "key => document.body.dispatchEvent(new KeyboardEvent('keydown', {key, bubbles: true}))",
+        both,
+    )
+    # Both actions are in the room's state: two steps on from where it was.
+    deadline = time.monotonic() + 15
+    while room_state(room)[0] < before + 2 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    seq, state = room_state(room)
+    assert seq == before + 2
+    assert state["blackout"] == was_dark
+    dark = re.compile(r"\bkd-blackout\b")
+    for page in (first, second, timer):
+        if was_dark:
+            expect(page.locator("html")).to_have_class(dark)
+        else:
+            expect(page.locator("html")).not_to_have_class(dark)
+    # And one more from the second operator reaches the first.
+    second.locator("body").press("b")
+    for page in (first, timer):
+        if was_dark:
+            expect(page.locator("html")).not_to_have_class(dark)
+        else:
+            expect(page.locator("html")).to_have_class(dark)
+    assert not errors, errors

@@ -100,6 +100,25 @@ def _parser() -> argparse.ArgumentParser:
         help="only the preview, without the editor's forms and edit links",
     )
 
+    room = commands.add_parser(
+        "room",
+        help="serve a gathering's day to the venue's network: the screens follow the operator's "
+        "phone, the groups answer from theirs (trusted local network only, no TLS)",
+    )
+    room.add_argument("gathering", help="the id of the gathering")
+    room.add_argument("--day", type=int, help="which day, for a gathering over several days")
+    room.add_argument(
+        "--address",
+        default="0.0.0.0:8765",
+        help="where to listen (default: 0.0.0.0:8765, every network of this computer)",
+    )
+    room.add_argument(
+        "--write-feedback",
+        action="store_true",
+        help="do not serve: write the answers kept so far as the gathering's feedback files "
+        "(new files only, nothing overwritten)",
+    )
+
     build = commands.add_parser("build", help="build the site into site/ for publishing")
     build.add_argument(
         "--zip", action="store_true", help="also pack it as site.zip for any static host"
@@ -127,6 +146,29 @@ def _serve(address: str, editor: bool) -> int:
         else:
             publish.serve_site(project.find().root, address)
     except editor_serve.CannotServe as refused:
+        print(refused, file=sys.stderr)
+        return 2
+    except publish.BuildFailed:
+        return 1
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def _room(args: argparse.Namespace) -> int:
+    from kulturdialog.room import serve as room_serve
+    from kulturdialog.site import publish
+
+    try:
+        if args.write_feedback:
+            result = room_serve.write_feedback(project.find(), args.gathering, args.day)
+            for line in result.report:
+                print(line)
+            for line in result.problems:
+                print(line, file=sys.stderr)
+            return 0 if result.ok else 1
+        room_serve.run(project.find(), args.gathering, args.day, args.address)
+    except room_serve.CannotServe as refused:
         print(refused, file=sys.stderr)
         return 2
     except publish.BuildFailed:
@@ -258,6 +300,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _serve(args.address, args.editor)
         if args.command == "build":
             return _build(args.zip)
+        if args.command == "room":
+            return _room(args)
         if args.command == "offline":
             return _offline(args.out)
         if args.command == "feedback":

@@ -89,6 +89,22 @@ def import_feedback(
             result.problems.append(f"{display_path(path)}: could not read this e-mail: {why}")
             continue
         replies.append(reply)
+    return write_replies(library, gathering_id, replies, result, skip_bad=skip_bad)
+
+
+def write_replies(
+    library: Library,
+    gathering_id: str,
+    replies: Sequence[Reply],
+    result: ImportResult | None = None,
+    *,
+    skip_bad: bool = False,
+) -> ImportResult:
+    """Write the feedback files of ``replies`` (the groups' answers, read from e-mails or sent
+    from phones in the room): one new file per group task, nothing over what exists; nothing
+    unless all are good (and ``result`` holds no problem), or with ``skip_bad`` the good ones."""
+    result = result if result is not None else ImportResult()
+    sets = _group_tasks(library, gathering_id)
     planned: dict[Path, tuple[QuestionSet, list[Reply]]] = {}
     for qs in sets:
         chosen = _latest_per_group([r for r in replies if r.question_set.id == qs.id], result)

@@ -134,8 +134,39 @@
     save();
     remember();
     render();
+    if (room.acted) {
+      room.acted(action, state);
+    }
     return true;
   }
+
+  // For the room's server only (its script, added to the pages it serves, sets `acted`): the
+  // state as it stands, a state from the room taken as it comes, and this page's actions.
+  var room = {
+    key: data.key,
+    prog: prog,
+    now: now,
+    state: function () {
+      return state;
+    },
+    take: function (other) {
+      if (!Run.validate(prog, other, trustUntil())) {
+        return false;
+      }
+      if (JSON.stringify(other) !== JSON.stringify(state)) {
+        state = other;
+        lastAnnounced = null;
+        fill();
+        save();
+        remember();
+        render();
+      }
+      return true;
+    },
+    act: act,
+    acted: null,
+  };
+  window.KulturdialogLive = room;
 
   function parseClockSeconds(text) {
     var match = /^\s*([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?\s*$/.exec(text || "");

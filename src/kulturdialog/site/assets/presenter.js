@@ -128,8 +128,44 @@
     if (!quiet && channel) {
       channel.postMessage({ slide: current });
     }
+    if (!quiet && room.acted) {
+      room.acted({ slide: current }, room.state());
+    }
     tick();
   }
+
+  // For the room's server only (its script, added to the pages it serves, sets `acted`): the
+  // slide and blackout as they stand, a state from the room taken as it comes, a change made.
+  var room = {
+    key: "deck:" + data.key,
+    state: function () {
+      return { slide: current, blackout: clock.blackout };
+    },
+    take: function (other) {
+      if (!other || typeof other !== "object" || !isSlide(other.slide) || typeof other.blackout !== "boolean") {
+        return false;
+      }
+      if (other.blackout !== clock.blackout) {
+        clock.blackout = other.blackout;
+        saveClock();
+        markBlackout();
+      }
+      if (other.slide !== current) {
+        show(other.slide, true);
+      }
+      return true;
+    },
+    act: function (change) {
+      if (typeof change.blackout === "boolean" && change.blackout !== clock.blackout) {
+        blackout();
+      }
+      if (isSlide(change.slide) && change.slide !== current) {
+        show(change.slide);
+      }
+    },
+    acted: null,
+  };
+  window.KulturdialogDeck = room;
 
   if (channel) {
     channel.addEventListener("message", function (event) {
@@ -256,6 +292,9 @@
     markBlackout();
     if (channel) {
       channel.postMessage({ blackout: clock.blackout });
+    }
+    if (room.acted) {
+      room.acted({ blackout: clock.blackout }, room.state());
     }
   }
 

@@ -1,0 +1,280 @@
+/* The room's live channel on a page of the site served by `kulturdialog room` (the server adds
+ * this script; the static site and the offline copy never load it).
+ *
+ * Every page follows the room's state: what the server sends is validated with the run model
+ * and taken. A page opened from the operator's address (#operator=SECRET, kept for this tab)
+ * sends each of its actions as the new state after the sequence number it was made on; when
+ * another operator came first, it takes the newer state and does its action again on it. Other
+ * pages cannot act: their own changes give way to the room's state. A lost connection is tried
+ * again by itself.
+ */
+(function () {
+  "use strict";
+
+  // What this page follows: the run model's state (live.js) or a presentation's slide and
+  // blackout (presenter.js); each offers its state, takes one from the room (after checking
+  // it) and does a change again.
+  var live = window.KulturdialogLive || window.KulturdialogDeck || null;
+  var SECRET_KEY = "kulturdialog-room:operator";
+  var secret = null;
+
+  function readSecret() {
+    // The operator's address of this run; kept for the tab, so its other pages act too.
+    var hash = /(?:^#|&)operator=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+    try {
+      if (hash) {
+        sessionStorage.setItem(SECRET_KEY, hash[1]);
+      }
+      secret = sessionStorage.getItem(SECRET_KEY);
+    } catch (ignored) {
+      secret = hash ? hash[1] : secret;
+    }
+  }
+  readSecret();
+  window.addEventListener("hashchange", function () {
+    // The address of a new run opened in this tab: say hello again with its secret.
+    readSecret();
+    if (secret && socket && socket.readyState === 1) {
+      send({ type: "hello", key: live ? live.key : null, secret: secret });
+    }
+  });
+  var main = document.querySelector("[data-kd-task]");
+  var task = main ? main.getAttribute("data-kd-task") : null;
+  var lang = document.documentElement.lang || "en";
+
+  var socket = null;
+  var seq = 0;
+  var operator = false;
+  var welcomed = false;
+  var shown = null;
+  var answers = [];
+  var tasks = [];
+  var words = {};
+  var wait = 500;
+  var panel = null;
+  var said = null;
+
+  function send(message) {
+    if (socket && socket.readyState === 1) {
+      socket.send(JSON.stringify(message));
+      return true;
+    }
+    return false;
+  }
+
+  function connect() {
+    var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
+    socket = new WebSocket(scheme + window.location.host + "/_room/live");
+    socket.addEventListener("open", function () {
+      wait = 500;
+      var hello = { type: "hello", key: live ? live.key : null };
+      if (secret) {
+        hello.secret = secret;
+      }
+      send(hello);
+    });
+    socket.addEventListener("message", function (event) {
+      var message;
+      try {
+        message = JSON.parse(event.data);
+      } catch (ignored) {
+        return;
+      }
+      receive(message);
+    });
+    socket.addEventListener("close", function () {
+      // Until the room welcomes this page again, it acts for itself only.
+      welcomed = false;
+      operator = false;
+      document.documentElement.classList.remove("kd-room-operator");
+      document.documentElement.classList.add("kd-room-offline");
+      window.setTimeout(connect, wait);
+      wait = Math.min(wait * 2, 5000);
+    });
+  }
+
+  function receive(message) {
+    if (message.type === "welcome") {
+      welcomed = true;
+      document.documentElement.classList.remove("kd-room-offline");
+      operator = message.operator === true;
+      document.documentElement.classList.toggle("kd-room-operator", operator);
+      shown = message.shown;
+      answers = Array.isArray(message.answers) ? message.answers : [];
+      tasks = Array.isArray(message.tasks) ? message.tasks : [];
+      if (live && message.key === live.key) {
+        if (message.seq > 0 && message.state) {
+          seq = message.seq;
+          live.take(message.state);
+        } else if (operator) {
+          // The room has no state for this programme yet: this operator's is the first.
+          seq = 0;
+          send({ type: "state", secret: secret, key: live.key, base: 0, state: live.state() });
+        }
+      }
+      draw();
+    } else if (message.type === "state" && live && message.key === live.key) {
+      if (typeof message.seq === "number" && message.seq > seq) {
+        seq = message.seq;
+        live.take(message.state);
+      }
+    } else if (message.type === "conflict" && live && message.key === live.key && pending.length) {
+      // Another operator came first: take theirs, and do this action again on it.
+      var again = pending.shift();
+      seq = message.seq;
+      live.take(message.state);
+      live.act(again);
+    } else if (message.type === "answer" && message.answer) {
+      answers.push(message.answer);
+      draw();
+    } else if (message.type === "shown") {
+      shown = message.shown;
+      if (!operator) {
+        answers = Array.isArray(message.answers) ? message.answers : [];
+      }
+      draw();
+    } else if (message.type === "refused" && secret && /operator/.test(message.why || "")) {
+      operator = false;
+      document.documentElement.classList.remove("kd-room-operator");
+    }
+  }
+
+  // ---- the run: an operator's actions go to the room; others give way ----
+
+  var pending = [];
+  if (live) {
+    live.acted = function (action, state) {
+      if (!welcomed) {
+        return;
+      }
+      if (operator) {
+        pending = [action];
+        send({ type: "state", secret: secret, key: live.key, base: seq, state: state });
+      } else {
+        // Not this page's to change: back to the room's state at once.
+        send({ type: "hello", key: live.key });
+      }
+    };
+  }
+
+  // ---- the groups' answers: as text only ----
+
+  function text(tag, content, className) {
+    var element = document.createElement(tag);
+    element.textContent = content;
+    if (className) {
+      element.className = className;
+    }
+    return element;
+  }
+
+  function answerList(list) {
+    var ol = document.createElement("ul");
+    ol.className = "kd-room-answers__list";
+    list.forEach(function (answer) {
+      var item = document.createElement("li");
+      item.setAttribute("data-kd-answer-id", String(answer.id));
+      item.appendChild(text("strong", (words.room_group || "") + " " + String(answer.group)));
+      var points = document.createElement("ol");
+      (answer.points || []).forEach(function (point) {
+        points.appendChild(text("li", String(point)));
+      });
+      item.appendChild(points);
+      if (answer.comment) {
+        item.appendChild(text("p", String(answer.comment)));
+      }
+      ol.appendChild(item);
+    });
+    return ol;
+  }
+
+  function draw() {
+    if (operator) {
+      drawPanel();
+    }
+    if (task) {
+      drawProjector();
+    }
+  }
+
+  function drawPanel() {
+    // On the operator's page: every group task's answers as they arrive, and the choice of
+    // which the projector shows.
+    if (!panel) {
+      panel = document.createElement("section");
+      panel.className = "kd-room-answers kd-room-answers--operator";
+      panel.setAttribute("aria-live", "polite");
+      document.body.appendChild(panel);
+    }
+    panel.textContent = "";
+    panel.appendChild(text("h2", words.room_answers || ""));
+    tasks.forEach(function (one) {
+      var mine = answers.filter(function (answer) {
+        return answer.task === one.id;
+      });
+      var part = document.createElement("div");
+      part.setAttribute("data-kd-task-answers", one.id);
+      part.appendChild(text("h3", one.title + " (" + mine.length + ")"));
+      var button = text("button", shown === one.id ? words.room_hide : words.room_show);
+      button.type = "button";
+      button.setAttribute("aria-pressed", shown === one.id ? "true" : "false");
+      button.addEventListener("click", function () {
+        send({ type: "show", secret: secret, task: shown === one.id ? null : one.id });
+      });
+      part.appendChild(button);
+      part.appendChild(mine.length ? answerList(mine) : text("p", words.room_answers_none || ""));
+      panel.appendChild(part);
+    });
+  }
+
+  function drawProjector() {
+    // The projector of a group task: the code leads the groups' phones to the answer form; when
+    // the operator chooses, "what the groups said" stands over the questions.
+    var figure = document.querySelector(".kd-projector__qr");
+    if (!figure) {
+      figure = document.createElement("figure");
+      figure.className = "kd-projector__qr";
+      var clock = document.querySelector(".kd-projector__clock");
+      (clock || document.body).appendChild(figure);
+    }
+    if (!figure.hasAttribute("data-kd-room")) {
+      figure.setAttribute("data-kd-room", "");
+      figure.textContent = "";
+      var image = document.createElement("img");
+      image.className = "kd-projector__code";
+      image.src = "/_room/code/" + encodeURIComponent(task) + ".svg";
+      image.alt = words.room_scan || "";
+      figure.appendChild(image);
+      figure.appendChild(text("figcaption", words.room_scan || ""));
+    }
+    var showing = shown === task;
+    if (showing && !said) {
+      said = document.createElement("section");
+      said.className = "kd-room-answers kd-room-answers--projector";
+      document.body.appendChild(said);
+    }
+    if (said) {
+      said.hidden = !showing;
+      said.textContent = "";
+      if (showing) {
+        said.appendChild(text("h2", words.room_answers || ""));
+        var mine = answers.filter(function (answer) {
+          return answer.task === task;
+        });
+        said.appendChild(mine.length ? answerList(mine) : text("p", words.room_answers_none || ""));
+      }
+    }
+  }
+
+  var request = new XMLHttpRequest();
+  request.open("GET", "/_room/words?lang=" + encodeURIComponent(lang));
+  request.responseType = "json";
+  request.onload = function () {
+    if (request.response && typeof request.response === "object") {
+      words = request.response;
+    }
+    connect();
+  };
+  request.onerror = connect;
+  request.send();
+})();

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from kulturdialog.library import package_references
 from kulturdialog.model import Gathering, Package, QuestionSet
-from kulturdialog.views import package_urls, room, urls
+from kulturdialog.views import inputs, package_urls, room, urls
 from kulturdialog.views.after import after, has_feedback_page
 from kulturdialog.views.labels import label
 from kulturdialog.views.packages import has_preparation
@@ -40,18 +40,12 @@ def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
         cards=question_set_cards(renderer, urls.question_sets_index()),
     )
     for gathering in library.sorted_gatherings():
-        yield from renderer.reused(
-            ("gathering", gathering.id),
-            renderer.gathering_inputs(gathering),
-            partial(gathering_pages, renderer, gathering),
+        yield from renderer.made(
+            "gathering", gathering, partial(gathering_pages, renderer, gathering)
         )
     for entry in library.question_sets.values():
         qs = entry.model
-        yield from renderer.reused(
-            ("question set", qs.id),
-            (qs, *users_models(renderer, qs.id)),
-            partial(question_set_page, renderer, qs),
-        )
+        yield from renderer.made("question set", qs, partial(question_set_page, renderer, qs))
 
 
 def question_set_page(renderer: Renderer, qs: QuestionSet) -> list[GeneratedPage]:
@@ -168,32 +162,21 @@ def gathering_cards(renderer: Renderer, page_src: str) -> list[Markup]:
     def item(g: Gathering, feedback: bool) -> dict[str, Any]:
         return {"item": {"gathering": g, "total": g.minutes, "feedback": feedback}}
 
-    items = []
-    for g in library.sorted_gatherings():
-        feedback = has_feedback_page(renderer, g)
-        items.append((g.id, (g, feedback), partial(item, g, feedback)))
-    return renderer.cards("gathering/card.html", page_src, items)
+    items = [
+        (g, partial(item, g, has_feedback_page(renderer, g))) for g in library.sorted_gatherings()
+    ]
+    return renderer.cards("gathering/card.html", page_src, "gathering", items)
 
 
 def question_set_cards(renderer: Renderer, page_src: str) -> list[Markup]:
     def item(qs: QuestionSet, users: list[Gathering | Package]) -> dict[str, Any]:
         return {"item": {"qs": qs, "users": [user.title for user in users]}}
 
-    items = []
-    for entry in sorted(renderer.library.question_sets.values(), key=lambda e: e.model.title):
-        qs = entry.model
-        users = users_models(renderer, qs.id)
-        items.append((qs.id, (qs, *users), partial(item, qs, users)))
-    return renderer.cards("question_set/card.html", page_src, items)
-
-
-def users_models(renderer: Renderer, question_set_id: str) -> list[Gathering | Package]:
-    """Every gathering or package that uses a question set."""
-    library = renderer.library
-    return [
-        library.package(id) if kind == "package" else library.gathering(id)
-        for kind, id in library.used_by.get(question_set_id, [])
+    items = [
+        (entry.model, partial(item, entry.model, inputs.users(renderer.library, entry.model.id)))
+        for entry in sorted(renderer.library.question_sets.values(), key=lambda e: e.model.title)
     ]
+    return renderer.cards("question_set/card.html", page_src, "question set", items)
 
 
 def users_of(renderer: Renderer, question_set_id: str, page_src: str) -> list[tuple[str, str, str]]:

@@ -12,9 +12,9 @@ from typing import Any, TypeVar
 import yaml
 from markupsafe import Markup, escape
 
-from kulturdialog.library import Library, package_references
+from kulturdialog.library import Library
 from kulturdialog.model import Gathering
-from kulturdialog.views import urls
+from kulturdialog.views import inputs, urls
 from kulturdialog.views.dates import date_range
 from kulturdialog.views.environment import environment
 from kulturdialog.views.labels import label
@@ -194,29 +194,30 @@ class Renderer:
         one settings part of every key a live preview keeps work by."""
         return (self.language, self.directory_urls, self.site_url, self.cache)
 
+    def made(
+        self, kind: str, model: Any, make: Callable[[], Iterable[GeneratedPage]]
+    ) -> Iterable[GeneratedPage]:
+        """The pages ``make`` makes for ``model``, an item of ``kind`` in ``inputs.READS``:
+        during a live preview, kept from the last build when the models that declaration lists
+        and the settings are the same."""
+        return self.reused((kind, model.id), inputs.read(kind, self.library, model), make)
+
     def reused(
         self,
         item: tuple[str, str],
-        inputs: tuple[Any, ...],
+        models: tuple[Any, ...],
         make: Callable[[], Iterable[GeneratedPage]],
     ) -> Iterable[GeneratedPage]:
-        """The pages ``make`` makes for ``item`` (kind and id), which are a function of the
-        models in ``inputs`` and the site settings: kept from the last build when it had the
-        same ones."""
+        """The pages ``make`` makes for ``item`` (kind and id), which are a function of
+        ``models`` and the site settings: kept from the last build when it had the same ones.
+        Producers ask ``made``, which takes the models from the one declaration."""
         if self.reuse is None:
             return make()
-        return self.reuse.pages(self.settings, item, inputs, make)
+        return self.reuse.pages(self.settings, item, models, make)
 
     def gathering_inputs(self, gathering: Gathering) -> tuple[Any, ...]:
-        """Every model the pages of ``gathering`` are made from: itself, the question sets its
-        programme uses (which another file may hold) and the feedback on it."""
-        named = [id for _, id in package_references(gathering) if id in self.library.packages]
-        return (
-            gathering,
-            *(self.library.question_set(ident) for ident in sorted(gathering.question_set_ids)),
-            *self.library.feedback_for(gathering.id),
-            *(self.library.package(ident) for ident in named),
-        )
+        """Every model the pages of ``gathering`` are made from, as ``inputs`` declares them."""
+        return inputs.read("gathering", self.library, gathering)
 
     def programmes(self, gathering: Gathering) -> list[Programme]:
         """The programme of each day of ``gathering``, worked out once per build: its pages
@@ -284,24 +285,29 @@ class Renderer:
         self,
         template: str,
         page_src: str,
-        items: Iterable[tuple[str, tuple[Any, ...], Callable[[], dict[str, Any]]]],
+        kind: str,
+        items: Iterable[tuple[Any, Callable[[], dict[str, Any]]]],
     ) -> list[Markup]:
         """One card per item from ``template``, for a list on the page at ``page_src`` in the
-        site language. Each item is its id, the models (or True, False, None) its card shows,
-        and a function that gives the template's context. A card whose models are the very
+        site language. Each item is a model, an item of ``kind`` in ``inputs.READS``, and a
+        function that gives the template's context. A card whose declared models are the very
         objects it was last made from is kept: an index of every gathering is made again on
         every save of a live preview, and most of its cards are the same."""
 
         def make(context: Callable[[], dict[str, Any]]) -> Markup:
             return Markup(self.render(template, page_src, self.language, **context()))
 
-        if self.reuse is None:
-            return [make(context) for _, _, context in items]
+        reuse = self.reuse
+        if reuse is None:
+            return [make(context) for _, context in items]
         return [
-            self.reuse.card(
-                self.settings, (template, page_src, ident), inputs, partial(make, context)
+            reuse.card(
+                self.settings,
+                (template, page_src, model.id),
+                inputs.read(kind, self.library, model),
+                partial(make, context),
             )
-            for ident, inputs, context in items
+            for model, context in items
         ]
 
     def fragment(self, template: str, page_src: str, **context: Any) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 
 from kulturdialog.calendar import has_calendar, unplaced
 from kulturdialog.model import Item, Plan, Worksheet
-from kulturdialog.views import timeline, urls
+from kulturdialog.views import inputs, timeline, urls
 from kulturdialog.views.labels import label
 from kulturdialog.views.render import GeneratedPage, Renderer
 
@@ -27,19 +27,13 @@ def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
         plans=plan_items(renderer),
     )
     for plan in sorted_plans(renderer):
-        yield from renderer.reused(
-            ("plan", plan.id),
-            (plan, *_worksheets_of(renderer, plan)),
-            partial(plan_pages, renderer, plan),
-        )
+        yield from renderer.made("plan", plan, partial(plan_pages, renderer, plan))
     users = worksheet_users(renderer)
     for entry in renderer.library.worksheets.values():
         worksheet = entry.model
         used_in = users.get(worksheet.id, [])
-        yield from renderer.reused(
-            ("worksheet", worksheet.id),
-            (worksheet, *(plan for plan, _ in used_in)),
-            partial(worksheet_page, renderer, worksheet, used_in),
+        yield from renderer.made(
+            "worksheet", worksheet, partial(worksheet_page, renderer, worksheet, used_in)
         )
 
 
@@ -131,11 +125,7 @@ def _worksheet(renderer: Renderer, item: Item) -> Worksheet | None:
 
 
 def _worksheets_of(renderer: Renderer, plan: Plan) -> list[Worksheet]:
-    seen: dict[str, Worksheet] = {}
-    for item in plan.items:
-        if item.worksheet:
-            seen.setdefault(item.worksheet, renderer.library.worksheet(item.worksheet))
-    return list(seen.values())
+    return [renderer.library.worksheet(ident) for ident in inputs.worksheet_ids(plan)]
 
 
 def _calendar_link(renderer: Renderer, plan: Plan, page_src: str) -> str | None:

@@ -19,14 +19,11 @@ import yaml
 from kulturdialog.authoring import local_kit, prospect
 from kulturdialog.content import content_files, load_content
 from kulturdialog.errors import ContentError, display_path
-from kulturdialog.model import KINDS
 from kulturdialog.model.ids import make_id, shorten
+from kulturdialog.model.kinds import BY_NAME, KINDS, TABLE
 
-ALIASES = {"questions": "question_set"}
+ALIASES = {kind.alias: kind.name for kind in TABLE if kind.alias}
 """Short names an author may type instead of a kind."""
-
-DEFAULT_FOLDERS = {"package": "packages", "series": "series", "programme": "series"}
-"""Where a kind goes when no file of that kind exists yet; other kinds go to ``dialogues``."""
 
 ID_LENGTH = 60
 """Room is left below the longest id for ids the starter derives, such as '<id>-gruppeoppgave'."""
@@ -168,7 +165,7 @@ def folder_for(kind: str, content: Path) -> Path:
             counts[path.parent] = counts.get(path.parent, 0) + 1
     if counts:
         return max(counts, key=lambda folder: counts[folder])
-    return content / DEFAULT_FOLDERS.get(kind, "dialogues")
+    return content / BY_NAME[kind].home
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,10 @@ class Kind:
     """The label key the navigation names its index with."""
     index_name: str | None = None
     """How messages name its index page: an id 'index' would replace it."""
+    home: str = "dialogues"
+    """The content folder a new file of this kind goes to when there is none of its kind yet."""
+    alias: str | None = None
+    """A short name an author may type after ``new`` instead of the kind."""
 
 
 TABLE: tuple[Kind, ...] = (
@@ -55,6 +59,7 @@ TABLE: tuple[Kind, ...] = (
         "questions",
         "question_sets",
         "the question-set library",
+        alias="questions",
     ),
     Kind(
         "series",
@@ -64,6 +69,7 @@ TABLE: tuple[Kind, ...] = (
         "series",
         "series_and_programmes",
         "the list of series and programmes",
+        home="series",
     ),
     Kind(
         "programme",
@@ -73,6 +79,7 @@ TABLE: tuple[Kind, ...] = (
         "series",
         "series_and_programmes",
         "the list of series and programmes",
+        home="series",
     ),
     Kind(
         "worksheet",
@@ -91,6 +98,7 @@ TABLE: tuple[Kind, ...] = (
         "packages",
         "packages",
         "the list of theme packages",
+        home="packages",
     ),
     Kind("feedback", Feedback, "feedback", "feedback"),
 )

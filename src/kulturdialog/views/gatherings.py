@@ -20,8 +20,7 @@ from kulturdialog.views.render import GeneratedPage, Renderer
 
 
 def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
-    """The gathering and question-set indexes, three pages per gathering, one per question set."""
-    library = renderer.library
+    """The gathering index and three pages per gathering (and a guide per day of several)."""
     site_language = renderer.language
     yield renderer.page(
         "gathering/index.md",
@@ -31,6 +30,15 @@ def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
         label("gatherings", site_language),
         cards=gathering_cards(renderer, urls.gatherings_index()),
     )
+    for gathering in renderer.library.sorted_gatherings():
+        yield from renderer.made(
+            "gathering", gathering, partial(gathering_pages, renderer, gathering)
+        )
+
+
+def question_set_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
+    """The question-set library and a page per question set."""
+    site_language = renderer.language
     yield renderer.page(
         "question_set/index.md",
         urls.question_sets_index(),
@@ -39,11 +47,7 @@ def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
         label("question_sets", site_language),
         cards=question_set_cards(renderer, urls.question_sets_index()),
     )
-    for gathering in library.sorted_gatherings():
-        yield from renderer.made(
-            "gathering", gathering, partial(gathering_pages, renderer, gathering)
-        )
-    for entry in library.question_sets.values():
+    for entry in renderer.library.question_sets.values():
         qs = entry.model
         yield from renderer.made("question set", qs, partial(question_set_page, renderer, qs))
 

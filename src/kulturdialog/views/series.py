@@ -15,8 +15,7 @@ from kulturdialog.views.render import GeneratedPage, Renderer
 
 
 def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
-    """The series index, an overview per series or programme, a page per meeting, and a page
-    per worksheet."""
+    """The series index, an overview per series or programme and a page per meeting."""
     site_language = renderer.language
     yield renderer.page(
         "series/index.md",
@@ -28,6 +27,10 @@ def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
     )
     for plan in sorted_plans(renderer):
         yield from renderer.made("plan", plan, partial(plan_pages, renderer, plan))
+
+
+def worksheet_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
+    """A page per planning worksheet."""
     users = worksheet_users(renderer)
     for entry in renderer.library.worksheets.values():
         worksheet = entry.model

@@ -15,7 +15,7 @@ from kulturdialog.views import inputs, package_urls, room, urls
 from kulturdialog.views.after import after, has_feedback_page
 from kulturdialog.views.labels import label
 from kulturdialog.views.packages import has_preparation
-from kulturdialog.views.programme import programme
+from kulturdialog.views.programme import timetable
 from kulturdialog.views.render import GeneratedPage, Renderer
 
 
@@ -101,7 +101,7 @@ def named_packages(renderer: Renderer, gathering: Gathering) -> list[NamedPackag
 
 
 def gathering_pages(renderer: Renderer, gathering: Gathering) -> Iterator[GeneratedPage]:
-    days = renderer.programmes(gathering)
+    days = renderer.timetables(gathering)
     context: dict[str, Any] = {
         "packages": named_packages(renderer, gathering),
         "g": gathering,
@@ -202,7 +202,7 @@ def users_of(renderer: Renderer, question_set_id: str, page_src: str) -> list[tu
 def programme_fragment(renderer: Renderer, id: str, page_src: str) -> str:
     # A gathering over several days embeds its first day.
     g = renderer.library.gathering(id)
-    p = programme(g, renderer.library)
+    p = timetable(g, renderer.library)
     return renderer.fragment(
         "gathering/programme_embed.html", page_src, language=g.language, g=g, p=p
     )
@@ -210,7 +210,7 @@ def programme_fragment(renderer: Renderer, id: str, page_src: str) -> str:
 
 def runsheet_fragment(renderer: Renderer, id: str, page_src: str) -> str:
     g = renderer.library.gathering(id)
-    p = programme(g, renderer.library)
+    p = timetable(g, renderer.library)
     return renderer.fragment(
         "gathering/runsheet_embed.html", page_src, language=g.language, g=g, p=p
     )

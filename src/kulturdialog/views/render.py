@@ -18,7 +18,7 @@ from kulturdialog.views import inputs, urls
 from kulturdialog.views.dates import date_range
 from kulturdialog.views.environment import environment
 from kulturdialog.views.labels import label
-from kulturdialog.views.programme import Programme, programmes
+from kulturdialog.views.programme import Timetable, timetables
 
 
 @dataclass(frozen=True)
@@ -186,7 +186,7 @@ class Renderer:
         self.directory_urls = directory_urls
         self.reuse = reuse
         """During a live preview: the pages of the last build, kept per item."""
-        self._programmes: dict[str, list[Programme]] = {}
+        self._timetables: dict[str, list[Timetable]] = {}
 
     @property
     def settings(self) -> tuple[Any, ...]:
@@ -219,13 +219,16 @@ class Renderer:
         """Every model the pages of ``gathering`` are made from, as ``inputs`` declares them."""
         return inputs.read("gathering", self.library, gathering)
 
-    def programmes(self, gathering: Gathering) -> list[Programme]:
-        """The programme of each day of ``gathering``, worked out once per build: its pages
+    def timetables(self, gathering: Gathering) -> list[Timetable]:
+        """The timetable of each day of ``gathering``, worked out once per build: its pages
         and its room screens are made from the same."""
-        found = self._programmes.get(gathering.id)
+        found = self._timetables.get(gathering.id)
         if found is None:
-            found = self._programmes[gathering.id] = programmes(gathering, self.library)
+            found = self._timetables[gathering.id] = timetables(gathering, self.library)
         return found
+
+    programmes = timetables
+    """The name ``views.room`` still asks by; ``timetables`` is the name."""
 
     def linker(self, page_src: str) -> urls.Linker:
         return urls.Linker(page_src, self.directory_urls)

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 
 from kulturdialog.authoring.check import check
-from kulturdialog.calendar import gathering_calendar
 from kulturdialog.content import load_content
 from kulturdialog.model import Gathering
+from kulturdialog.views.calendars import gathering_calendar
 from kulturdialog.views.programme import timetables
 from tests.conftest import FIXTURES, Build, BuildSite
 

@@ -7,9 +7,9 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from kulturdialog.calendar import has_calendar, unplaced
 from kulturdialog.model import Item, Plan, Worksheet
 from kulturdialog.views import inputs, timeline, urls
+from kulturdialog.views.calendars import has_calendar, unplaced
 from kulturdialog.views.labels import label
 from kulturdialog.views.render import GeneratedPage, Renderer
 

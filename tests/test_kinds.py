@@ -8,6 +8,8 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import get_args
 
+import pytest
+
 from kulturdialog.authoring import starters
 from kulturdialog.checks.addresses import RESERVED
 from kulturdialog.library import Library
@@ -15,8 +17,10 @@ from kulturdialog.model import AnyContent
 from kulturdialog.model.kinds import KINDS, TABLE, registers
 from kulturdialog.site import macros
 from kulturdialog.site.site_language import NAV_LABELS
-from kulturdialog.views.labels import table
+from kulturdialog.views import urls
+from kulturdialog.views.labels import label, table
 from kulturdialog.views.pages import KIND_PAGES, PRODUCERS
+from kulturdialog.views.render import Renderer
 
 
 def test_the_table_names_every_content_model_once() -> None:
@@ -67,3 +71,23 @@ def test_new_offers_each_kind_s_short_name_and_puts_it_in_its_home(tmp_path: Pat
             assert starters.ALIASES[kind.alias] == kind.name
             assert kind.alias in starters.command_names()
     assert starters.ALIASES == {"questions": "question_set"}
+
+
+def test_each_index_page_is_where_the_table_puts_it_and_named_as_the_navigation_names_it() -> None:
+    renderer = Renderer(Library(), language="nn")
+    for kind in registers().values():
+        if kind.index_label is None:
+            with pytest.raises((ValueError, AssertionError)):
+                renderer.index(kind.name)
+            continue
+        page = renderer.index(kind.name)
+        assert page.src_uri == urls.index(kind.name) == f"{kind.folder}/index.md"
+        # The key holds the template, src, language, page type and title.
+        assert page.key is not None
+        assert page.key[:5] == (
+            f"{kind.name}/index.md",
+            page.src_uri,
+            "nn",
+            "index",
+            label(kind.index_label, "nn"),
+        )

@@ -4,7 +4,7 @@ and templates, and one line here."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kulturdialog.model.feedback import Feedback
 from kulturdialog.model.gathering import Gathering
@@ -41,6 +41,17 @@ class Kind:
     """A short name an author may type after ``new`` instead of the kind."""
 
 
+_SERIES = Kind(
+    "series",
+    Series,
+    "series",
+    "series",
+    "series",
+    "series_and_programmes",
+    "the list of series and programmes",
+    home="series",
+)
+
 TABLE: tuple[Kind, ...] = (
     Kind(
         "gathering",
@@ -61,26 +72,9 @@ TABLE: tuple[Kind, ...] = (
         "the question-set library",
         alias="questions",
     ),
-    Kind(
-        "series",
-        Series,
-        "series",
-        "series",
-        "series",
-        "series_and_programmes",
-        "the list of series and programmes",
-        home="series",
-    ),
-    Kind(
-        "programme",
-        Programme,
-        "series",
-        "series",
-        "series",
-        "series_and_programmes",
-        "the list of series and programmes",
-        home="series",
-    ),
+    _SERIES,
+    # A programme is kept, listed and found with the series.
+    replace(_SERIES, name="programme", model=Programme),
     Kind(
         "worksheet",
         Worksheet,

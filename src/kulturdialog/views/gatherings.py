@@ -21,15 +21,7 @@ from kulturdialog.views.render import GeneratedPage, Renderer
 
 def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
     """The gathering index and three pages per gathering (and a guide per day of several)."""
-    site_language = renderer.language
-    yield renderer.page(
-        "gathering/index.md",
-        urls.gatherings_index(),
-        site_language,
-        "index",
-        label("gatherings", site_language),
-        cards=gathering_cards(renderer, urls.gatherings_index()),
-    )
+    yield renderer.index("gathering", cards=gathering_cards(renderer, urls.index("gathering")))
     for gathering in renderer.library.sorted_gatherings():
         yield from renderer.made(
             "gathering", gathering, partial(gathering_pages, renderer, gathering)
@@ -38,15 +30,8 @@ def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
 
 def question_set_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
     """The question-set library and a page per question set."""
-    site_language = renderer.language
-    yield renderer.page(
-        "question_set/index.md",
-        urls.question_sets_index(),
-        site_language,
-        "index",
-        label("question_sets", site_language),
-        cards=question_set_cards(renderer, urls.question_sets_index()),
-    )
+    src = urls.index("question_set")
+    yield renderer.index("question_set", cards=question_set_cards(renderer, src))
     for entry in renderer.library.question_sets.values():
         qs = entry.model
         yield from renderer.made("question set", qs, partial(question_set_page, renderer, qs))

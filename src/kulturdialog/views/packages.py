@@ -11,7 +11,7 @@ from typing import Any
 from kulturdialog import schedule
 from kulturdialog.model import Package, QuestionSet
 from kulturdialog.model.package import Presentation, Step
-from kulturdialog.views import inputs, package_urls, room
+from kulturdialog.views import inputs, package_urls, room, urls
 from kulturdialog.views.charts import DECK, PAGE, Chart, Layout, chart
 from kulturdialog.views.labels import label
 from kulturdialog.views.render import GeneratedPage, Renderer
@@ -59,15 +59,7 @@ class Links:
 
 def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
     """The package index and every page of every package."""
-    language = renderer.language
-    yield renderer.page(
-        "package/index.md",
-        package_urls.packages_index(),
-        language,
-        "index",
-        label("packages", language),
-        packages=package_items(renderer, package_urls.packages_index()),
-    )
+    yield renderer.index("package", packages=package_items(renderer, urls.index("package")))
     for package in renderer.library.sorted_packages():
         yield from renderer.made("package", package, partial(package_pages, renderer, package))
 

@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 
 from kulturdialog.library import Library
 from kulturdialog.model import Gathering
+from kulturdialog.model.kinds import BY_NAME
 from kulturdialog.views import inputs, urls
 from kulturdialog.views.dates import date_range
 from kulturdialog.views.environment import environment
@@ -277,6 +278,16 @@ class Renderer:
         page = (template, src, language, kind, title, scripts)
         key = (*page, self.settings, sorted(context.items()))
         return GeneratedPage(src, write, key)
+
+    def index(self, kind: str, **context: Any) -> GeneratedPage:
+        """The index page of ``kind``'s register in the site language, from the template
+        ``<kind>/index.md``, where the kind table puts it and named as its navigation is."""
+        name = BY_NAME[kind].index_label
+        assert name is not None, f"the kind '{kind}' has no index of its own"
+        title = label(name, self.language)
+        return self.page(
+            f"{kind}/index.md", urls.index(kind), self.language, "index", title, **context
+        )
 
     def standalone(self, template: str, src: str, language: str, **context: Any) -> GeneratedPage:
         """A file that ``template`` writes whole, without the site around it (a screen for the

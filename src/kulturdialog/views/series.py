@@ -10,21 +10,12 @@ from typing import Any
 from kulturdialog.model import Item, Plan, Worksheet
 from kulturdialog.views import inputs, timeline, urls
 from kulturdialog.views.calendars import has_calendar, unplaced
-from kulturdialog.views.labels import label
 from kulturdialog.views.render import GeneratedPage, Renderer
 
 
 def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
     """The series index, an overview per series or programme and a page per meeting."""
-    site_language = renderer.language
-    yield renderer.page(
-        "series/index.md",
-        urls.series_index(),
-        site_language,
-        "index",
-        label("series_and_programmes", site_language),
-        plans=plan_items(renderer),
-    )
+    yield renderer.index("series", plans=plan_items(renderer))
     for plan in sorted_plans(renderer):
         yield from renderer.made("plan", plan, partial(plan_pages, renderer, plan))
 

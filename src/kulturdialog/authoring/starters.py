@@ -128,13 +128,9 @@ def references(kind: str, content: Path, gathering: str | None = None) -> dict[s
         return {}
     if not content.exists():
         return f"there is no content in {display_path(content)} yet; write the gathering first"
-    try:
-        library = load_content(content)
-    except ContentError as error:
-        count = len(error.problems)
-        return (
-            f"the content in {display_path(content)} has {count} problem(s); run kulturdialog check"
-        )
+    library = local_kit.existing_content(content)
+    if isinstance(library, str):
+        return library
     candidates = [g for g in library.sorted_gatherings() if gathering in (None, g.id)]
     if gathering is not None and not candidates:
         return f"there is no gathering with the id '{gathering}' in {display_path(content)}"

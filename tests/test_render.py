@@ -157,7 +157,8 @@ def every_kind_content(tmp_path: Path) -> Path:
 
 
 _KIND = re.compile(r"^kind: (\w+)$", re.MULTILINE)
-_POINT = re.compile(r"^(\s+- )(.+)$", re.MULTILINE)
+_POINT = re.compile(r"^( {6}- )(.+)$", re.MULTILINE)
+"""A point in a feedback file's list of a group's points."""
 
 
 def files_by_kind(content: Path) -> dict[str, list[Path]]:
@@ -223,7 +224,8 @@ def test_after_edits_to_files_of_every_kind_the_preview_equals_a_clean_build(
         try:
             library = load_content(content, cache)
         except ContentError:
-            # Something refers to the removed file: it comes back.
+            # Something refers to the removed file: it comes back. A change keeps files valid.
+            assert action == "remove"
             path.write_text(original[path], "utf-8")
             library = load_content(content, cache)
         kept = list(all_pages(Renderer(library, reuse=reuse)))

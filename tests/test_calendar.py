@@ -11,9 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar, Event
 
-from kulturdialog.calendar import gathering_calendar, plan_calendar
 from kulturdialog.content import load_content
-from kulturdialog.views.calendars import calendars
+from kulturdialog.views.calendars import calendars, gathering_calendar, plan_calendar
 from tests.conftest import BUNDLED_GATHERING, FIXTURES, Build
 
 PROGRAMME = "fremtidens-kulturskole-regionale-program-2024-2025"

@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 
 from kulturdialog.authoring.check import check
-from kulturdialog.calendar import gathering_calendar
 from kulturdialog.content import load_content
 from kulturdialog.model import Gathering
-from kulturdialog.views.programme import programmes
+from kulturdialog.views.calendars import gathering_calendar
+from kulturdialog.views.programme import timetables
 from tests.conftest import FIXTURES, Build, BuildSite
 
 MULTI = FIXTURES / "multi-day"
@@ -36,7 +36,7 @@ def test_a_one_day_gathering_is_one_day_of_its_own_fields() -> None:
 
 def test_each_day_has_its_own_clock_and_numbering() -> None:
     library = load_content(MULTI)
-    days = programmes(library.gathering("tredagers"), library)
+    days = timetables(library.gathering("tredagers"), library)
     assert [d.day.date for d in days if d.day] == [
         date(2024, 9, 24),
         date(2024, 9, 25),
@@ -84,7 +84,7 @@ def test_every_day_starts_from_its_own_start_and_adds_up(
             ],
         }
     )
-    laid_out = programmes(gathering, VALID)
+    laid_out = timetables(gathering, VALID)
     assert len(laid_out) == len(days)
     for (blocks, hour), day in zip(days, laid_out, strict=True):
         assert day.total == sum(int(str(b["minutes"])) for b in blocks)

@@ -17,12 +17,12 @@ from icalendar import Calendar
 
 from kulturdialog.authoring.check import check
 from kulturdialog.authoring.feedback_import import import_feedback
-from kulturdialog.calendar import gathering_calendar
 from kulturdialog.content import load_content
 from kulturdialog.errors import ContentError, Problem
 from kulturdialog.loader import parse
 from kulturdialog.views import urls
 from kulturdialog.views.after import offered_as_kit
+from kulturdialog.views.calendars import gathering_calendar
 from kulturdialog.views.environment import long_date
 from kulturdialog.views.local_kit import kit_text
 from kulturdialog.views.pages import all_pages

@@ -1,17 +1,17 @@
-"""Programme rows: each block with its times and its question set."""
+"""Timetable rows: each block of a day with its times and its question set."""
 
 from __future__ import annotations
 
 from datetime import time
 
 from kulturdialog.content import load_content
-from kulturdialog.views.programme import programme
+from kulturdialog.views.programme import timetable
 from tests.conftest import FIXTURES
 
 
 def test_rows_carry_clock_times_and_question_sets() -> None:
     library = load_content(FIXTURES / "valid")
-    laid_out = programme(library.gathering("kveldsmote"), library)
+    laid_out = timetable(library.gathering("kveldsmote"), library)
     assert [(row.begins, row.ends) for row in laid_out.rows] == [
         ("10:15", "10:35"),
         ("10:35", "11:15"),
@@ -25,14 +25,14 @@ def test_rows_carry_clock_times_and_question_sets() -> None:
 
 def test_another_start_moves_every_row() -> None:
     library = load_content(FIXTURES / "valid")
-    laid_out = programme(library.gathering("kveldsmote"), library, start=time(9, 30))
+    laid_out = timetable(library.gathering("kveldsmote"), library, start=time(9, 30))
     assert [row.begins for row in laid_out.rows] == ["09:30", "09:50", "10:30"]
     assert laid_out.end == time(10, 45)
 
 
 def test_without_a_start_rows_count_from_zero() -> None:
     library = load_content(FIXTURES.parent.parent / "content")
-    laid_out = programme(library.gathering("nasjonalt-dialogseminar-2023"), library)
+    laid_out = timetable(library.gathering("nasjonalt-dialogseminar-2023"), library)
     assert [row.begins for row in laid_out.rows] == [
         "+0:00",
         "+0:25",

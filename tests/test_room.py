@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from kulturdialog.library import Library
 from kulturdialog.model import CONTENT_ADAPTER, Gathering
-from kulturdialog.views.programme import programme
+from kulturdialog.views.programme import timetable
 from kulturdialog.views.render import css_string
 from kulturdialog.views.room import live_data
 from tests.conftest import BUNDLED_GATHERING, Build
@@ -134,7 +134,7 @@ def test_a_block_or_a_gathering_sets_when_the_warning_comes() -> None:
     }
     gathering = CONTENT_ADAPTER.validate_python(data)
     assert isinstance(gathering, Gathering)
-    live = live_data(gathering, programme(gathering, Library()))
+    live = live_data(gathering, timetable(gathering, Library()))
     assert [block["warn"] for block in live["blocks"]] == [3, 5]
     assert live["blocks"][0]["who"] == "Kari, Ola"
     assert live["key"] == "gathering:g" and live["start"] is None and live["date"] is None
@@ -143,7 +143,7 @@ def test_a_block_or_a_gathering_sets_when_the_warning_comes() -> None:
     del data["warning_minutes"]
     plain = CONTENT_ADAPTER.validate_python(data)
     assert isinstance(plain, Gathering)
-    assert [b["warn"] for b in live_data(plain, programme(plain, Library()))["blocks"]] == [2, 5]
+    assert [b["warn"] for b in live_data(plain, timetable(plain, Library()))["blocks"]] == [2, 5]
 
 
 def test_every_live_page_loads_the_run_model_before_the_live_views(bundled: Build) -> None:

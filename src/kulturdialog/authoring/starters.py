@@ -19,20 +19,11 @@ import yaml
 from kulturdialog.authoring import local_kit, prospect
 from kulturdialog.content import content_files, load_content
 from kulturdialog.errors import ContentError, display_path
-from kulturdialog.model import KINDS
 from kulturdialog.model.ids import make_id, shorten
+from kulturdialog.model.kinds import BY_NAME, KINDS, TABLE
 
-ALIASES = {"questions": "question_set"}
+ALIASES = {kind.alias: kind.name for kind in TABLE if kind.alias}
 """Short names an author may type instead of a kind."""
-
-# A planning worksheet belongs to the meetings of a series that use it.
-DEFAULT_FOLDERS = {
-    "package": "packages",
-    "series": "series",
-    "programme": "series",
-    "worksheet": "series",
-}
-"""Where a kind goes when no file of that kind exists yet; other kinds go to ``dialogues``."""
 
 ID_LENGTH = 60
 """Room is left below the longest id for ids the starter derives, such as '<id>-gruppeoppgave'."""
@@ -138,13 +129,9 @@ def references(kind: str, content: Path, gathering: str | None = None) -> dict[s
         return {}
     if not content.exists():
         return f"there is no content in {display_path(content)} yet; write the gathering first"
-    try:
-        library = load_content(content)
-    except ContentError as error:
-        count = len(error.problems)
-        return (
-            f"the content in {display_path(content)} has {count} problem(s); run kulturdialog check"
-        )
+    library = local_kit.existing_content(content)
+    if isinstance(library, str):
+        return library
     candidates = [g for g in library.sorted_gatherings() if gathering in (None, g.id)]
     if gathering is not None and not candidates:
         return f"there is no gathering with the id '{gathering}' in {display_path(content)}"
@@ -180,7 +167,7 @@ def folder_for(kind: str, content: Path) -> Path:
             counts[path.parent] = counts.get(path.parent, 0) + 1
     if counts:
         return max(counts, key=lambda folder: counts[folder])
-    return content / DEFAULT_FOLDERS.get(kind, "dialogues")
+    return content / BY_NAME[kind].home
 
 
 @dataclass(frozen=True)

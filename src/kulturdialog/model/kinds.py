@@ -4,7 +4,7 @@ and templates, and one line here."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kulturdialog.model.feedback import Feedback
 from kulturdialog.model.gathering import Gathering
@@ -35,7 +35,22 @@ class Kind:
     """The label key the navigation names its index with."""
     index_name: str | None = None
     """How messages name its index page: an id 'index' would replace it."""
+    home: str = "dialogues"
+    """The content folder a new file of this kind goes to when there is none of its kind yet."""
+    alias: str | None = None
+    """A short name an author may type after ``new`` instead of the kind."""
 
+
+_SERIES = Kind(
+    "series",
+    Series,
+    "series",
+    "series",
+    "series",
+    "series_and_programmes",
+    "the list of series and programmes",
+    home="series",
+)
 
 TABLE: tuple[Kind, ...] = (
     Kind(
@@ -55,25 +70,11 @@ TABLE: tuple[Kind, ...] = (
         "questions",
         "question_sets",
         "the question-set library",
+        alias="questions",
     ),
-    Kind(
-        "series",
-        Series,
-        "series",
-        "series",
-        "series",
-        "series_and_programmes",
-        "the list of series and programmes",
-    ),
-    Kind(
-        "programme",
-        Programme,
-        "series",
-        "series",
-        "series",
-        "series_and_programmes",
-        "the list of series and programmes",
-    ),
+    _SERIES,
+    # A programme is kept, listed and found with the series.
+    replace(_SERIES, name="programme", model=Programme),
     Kind(
         "worksheet",
         Worksheet,
@@ -82,6 +83,8 @@ TABLE: tuple[Kind, ...] = (
         "worksheets",
         None,
         "the list of worksheets",
+        # A planning worksheet belongs to the meetings of a series that use it.
+        home="series",
     ),
     Kind(
         "package",
@@ -91,6 +94,7 @@ TABLE: tuple[Kind, ...] = (
         "packages",
         "packages",
         "the list of theme packages",
+        home="packages",
     ),
     Kind("feedback", Feedback, "feedback", "feedback"),
 )

@@ -9,7 +9,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from kulturdialog.model import KINDS
+from kulturdialog.model.kinds import BY_NAME, KINDS, registers
 from kulturdialog.site import guide as authoring_views
 from kulturdialog.site.plugin import KulturdialogPlugin
 from kulturdialog.views import gatherings, packages, series
@@ -18,6 +18,16 @@ from kulturdialog.views.labels import table
 from kulturdialog.views.render import Renderer
 
 ByIdRenderer = Callable[[Renderer, str, str], str]
+ListRenderer = Callable[[Renderer, str], str]
+
+LISTS: dict[str, ListRenderer] = {
+    "gathering": gatherings.gathering_list_fragment,
+    "question_set": gatherings.question_set_list_fragment,
+    "series": series.series_list_fragment,
+    "package": packages.package_list_fragment,
+}
+"""The list of each register's kind with an index of its own (``Kind.index_label``), for its
+list macro."""
 
 
 def register(env: Any) -> None:
@@ -61,33 +71,24 @@ def register(env: Any) -> None:
         macro.__name__ = name
         return macro
 
-    env.macro(by_id("programme", gatherings.programme_fragment, "gatherings"))
-    env.macro(by_id("runsheet", gatherings.runsheet_fragment, "gatherings"))
-    env.macro(by_id("question_set", gatherings.question_set_fragment, "question_sets"))
+    gathering, question_set = BY_NAME["gathering"].register, BY_NAME["question_set"].register
+    env.macro(by_id("programme", gatherings.programme_fragment, gathering))
+    env.macro(by_id("runsheet", gatherings.runsheet_fragment, gathering))
+    env.macro(by_id("question_set", gatherings.question_set_fragment, question_set))
 
-    # The lists grow with the site: their HTML is held out of Markdown conversion.
-    def gathering_list() -> str:
-        html = gatherings.gathering_list_fragment(plugin().renderer, page_src())
-        return plugin().hold(page_src(), html)
+    # A list macro per kind with an index of its own, such as gathering_list(); the lists grow
+    # with the site, so their HTML is held out of Markdown conversion.
+    def listing(name: str, fragment: ListRenderer) -> Callable[[], str]:
+        def macro() -> str:
+            html = fragment(plugin().renderer, page_src())
+            return plugin().hold(page_src(), html)
 
-    def question_set_list() -> str:
-        html = gatherings.question_set_list_fragment(plugin().renderer, page_src())
-        return plugin().hold(page_src(), html)
+        macro.__name__ = name
+        return macro
 
-    env.macro(gathering_list)
-    env.macro(question_set_list)
-
-    def package_list() -> str:
-        html = packages.package_list_fragment(plugin().renderer, page_src())
-        return plugin().hold(page_src(), html)
-
-    env.macro(package_list)
-
-    def series_list() -> str:
-        html = series.series_list_fragment(plugin().renderer, page_src())
-        return plugin().hold(page_src(), html)
-
-    env.macro(series_list)
+    for kind in registers().values():
+        if kind.index_label is not None:
+            env.macro(listing(f"{kind.name}_list", LISTS[kind.name]))
 
     # A label of the site's own pages in the site language, so that a hand-written page such
     # as the home page changes language with the site.

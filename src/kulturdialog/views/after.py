@@ -71,5 +71,9 @@ def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
     """The local-kit starter file of every gathering offered as a kit."""
     for gathering in renderer.library.sorted_gatherings():
         if offered_as_kit(gathering):
-            src = urls.local_kit(gathering.id)
-            yield GeneratedPage(src, partial(local_kit, gathering), ("local_kit", gathering))
+            yield from renderer.made("local kit", gathering, partial(kit_page, gathering))
+
+
+def kit_page(gathering: Gathering) -> list[GeneratedPage]:
+    src = urls.local_kit(gathering.id)
+    return [GeneratedPage(src, partial(local_kit, gathering), ("local_kit", gathering))]

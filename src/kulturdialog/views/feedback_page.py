@@ -148,17 +148,23 @@ def csv_text(tasks: Sequence[TaskFeedback], language: str) -> str:
 
 def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
     """For every gathering with feedback: the feedback page and its CSV file."""
+    for gathering in renderer.library.sorted_gatherings():
+        if renderer.library.feedback_for(gathering.id):
+            yield from renderer.made(
+                "feedback", gathering, partial(feedback_pages, renderer, gathering)
+            )
+
+
+def feedback_pages(renderer: Renderer, gathering: Gathering) -> list[GeneratedPage]:
     library = renderer.library
-    for gathering in library.sorted_gatherings():
-        feedback = library.feedback_for(gathering.id)
-        if not feedback:
-            continue
-        sets = [library.question_set(ident) for ident in gathering.question_set_ids]
-        tasks = task_feedback(gathering, feedback, sets)
-        lang = gathering.language
-        csv = urls.feedback_csv(gathering.id)
-        yield GeneratedPage(csv, partial(csv_text, tasks, lang), ("csv", tasks, lang))
-        yield renderer.page(
+    feedback = library.feedback_for(gathering.id)
+    sets = [library.question_set(ident) for ident in gathering.question_set_ids]
+    tasks = task_feedback(gathering, feedback, sets)
+    lang = gathering.language
+    csv = urls.feedback_csv(gathering.id)
+    return [
+        GeneratedPage(csv, partial(csv_text, tasks, lang), ("csv", tasks, lang)),
+        renderer.page(
             "feedback/page.md",
             urls.feedback(gathering.id),
             lang,
@@ -166,5 +172,6 @@ def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
             f"{label('feedback_page', lang)}: {gathering.title}",
             g=gathering,
             tasks=tasks,
-            csv=urls.feedback_csv(gathering.id),
-        )
+            csv=csv,
+        ),
+    ]

@@ -11,47 +11,30 @@ from markupsafe import Markup
 
 from kulturdialog.library import package_references
 from kulturdialog.model import Gathering, Package, QuestionSet
-from kulturdialog.views import package_urls, room, urls
+from kulturdialog.views import inputs, package_urls, room, urls
 from kulturdialog.views.after import after, has_feedback_page
 from kulturdialog.views.labels import label
 from kulturdialog.views.packages import has_preparation
-from kulturdialog.views.programme import programme
+from kulturdialog.views.programme import timetable
 from kulturdialog.views.render import GeneratedPage, Renderer
 
 
 def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
-    """The gathering and question-set indexes, three pages per gathering, one per question set."""
-    library = renderer.library
-    site_language = renderer.language
-    yield renderer.page(
-        "gathering/index.md",
-        urls.gatherings_index(),
-        site_language,
-        "index",
-        label("gatherings", site_language),
-        cards=gathering_cards(renderer, urls.gatherings_index()),
-    )
-    yield renderer.page(
-        "question_set/index.md",
-        urls.question_sets_index(),
-        site_language,
-        "index",
-        label("question_sets", site_language),
-        cards=question_set_cards(renderer, urls.question_sets_index()),
-    )
-    for gathering in library.sorted_gatherings():
-        yield from renderer.reused(
-            ("gathering", gathering.id),
-            renderer.gathering_inputs(gathering),
-            partial(gathering_pages, renderer, gathering),
+    """The gathering index and three pages per gathering (and a guide per day of several)."""
+    yield renderer.index("gathering", cards=gathering_cards(renderer, urls.index("gathering")))
+    for gathering in renderer.library.sorted_gatherings():
+        yield from renderer.made(
+            "gathering", gathering, partial(gathering_pages, renderer, gathering)
         )
-    for entry in library.question_sets.values():
+
+
+def question_set_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
+    """The question-set library and a page per question set."""
+    src = urls.index("question_set")
+    yield renderer.index("question_set", cards=question_set_cards(renderer, src))
+    for entry in renderer.library.question_sets.values():
         qs = entry.model
-        yield from renderer.reused(
-            ("question set", qs.id),
-            (qs, *users_models(renderer, qs.id)),
-            partial(question_set_page, renderer, qs),
-        )
+        yield from renderer.made("question set", qs, partial(question_set_page, renderer, qs))
 
 
 def question_set_page(renderer: Renderer, qs: QuestionSet) -> list[GeneratedPage]:
@@ -103,7 +86,7 @@ def named_packages(renderer: Renderer, gathering: Gathering) -> list[NamedPackag
 
 
 def gathering_pages(renderer: Renderer, gathering: Gathering) -> Iterator[GeneratedPage]:
-    days = renderer.programmes(gathering)
+    days = renderer.timetables(gathering)
     context: dict[str, Any] = {
         "packages": named_packages(renderer, gathering),
         "g": gathering,
@@ -168,32 +151,21 @@ def gathering_cards(renderer: Renderer, page_src: str) -> list[Markup]:
     def item(g: Gathering, feedback: bool) -> dict[str, Any]:
         return {"item": {"gathering": g, "total": g.minutes, "feedback": feedback}}
 
-    items = []
-    for g in library.sorted_gatherings():
-        feedback = has_feedback_page(renderer, g)
-        items.append((g.id, (g, feedback), partial(item, g, feedback)))
-    return renderer.cards("gathering/card.html", page_src, items)
+    items = [
+        (g, partial(item, g, has_feedback_page(renderer, g))) for g in library.sorted_gatherings()
+    ]
+    return renderer.cards("gathering/card.html", page_src, "gathering", items)
 
 
 def question_set_cards(renderer: Renderer, page_src: str) -> list[Markup]:
     def item(qs: QuestionSet, users: list[Gathering | Package]) -> dict[str, Any]:
         return {"item": {"qs": qs, "users": [user.title for user in users]}}
 
-    items = []
-    for entry in sorted(renderer.library.question_sets.values(), key=lambda e: e.model.title):
-        qs = entry.model
-        users = users_models(renderer, qs.id)
-        items.append((qs.id, (qs, *users), partial(item, qs, users)))
-    return renderer.cards("question_set/card.html", page_src, items)
-
-
-def users_models(renderer: Renderer, question_set_id: str) -> list[Gathering | Package]:
-    """Every gathering or package that uses a question set."""
-    library = renderer.library
-    return [
-        library.package(id) if kind == "package" else library.gathering(id)
-        for kind, id in library.used_by.get(question_set_id, [])
+    items = [
+        (entry.model, partial(item, entry.model, inputs.users(renderer.library, entry.model.id)))
+        for entry in sorted(renderer.library.question_sets.values(), key=lambda e: e.model.title)
     ]
+    return renderer.cards("question_set/card.html", page_src, "question set", items)
 
 
 def users_of(renderer: Renderer, question_set_id: str, page_src: str) -> list[tuple[str, str, str]]:
@@ -215,7 +187,7 @@ def users_of(renderer: Renderer, question_set_id: str, page_src: str) -> list[tu
 def programme_fragment(renderer: Renderer, id: str, page_src: str) -> str:
     # A gathering over several days embeds its first day.
     g = renderer.library.gathering(id)
-    p = programme(g, renderer.library)
+    p = timetable(g, renderer.library)
     return renderer.fragment(
         "gathering/programme_embed.html", page_src, language=g.language, g=g, p=p
     )
@@ -223,7 +195,7 @@ def programme_fragment(renderer: Renderer, id: str, page_src: str) -> str:
 
 def runsheet_fragment(renderer: Renderer, id: str, page_src: str) -> str:
     g = renderer.library.gathering(id)
-    p = programme(g, renderer.library)
+    p = timetable(g, renderer.library)
     return renderer.fragment(
         "gathering/runsheet_embed.html", page_src, language=g.language, g=g, p=p
     )

@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 
-def packages_index() -> str:
-    return "packages/index.md"
-
-
 def package(id: str) -> str:
     return f"packages/{id}/index.md"
 

@@ -9,10 +9,9 @@ from functools import partial
 from typing import Any
 
 from kulturdialog import schedule
-from kulturdialog.library import Library
 from kulturdialog.model import Package, QuestionSet
 from kulturdialog.model.package import Presentation, Step
-from kulturdialog.views import package_urls, room
+from kulturdialog.views import inputs, package_urls, room, urls
 from kulturdialog.views.charts import DECK, PAGE, Chart, Layout, chart
 from kulturdialog.views.labels import label
 from kulturdialog.views.render import GeneratedPage, Renderer
@@ -60,39 +59,9 @@ class Links:
 
 def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
     """The package index and every page of every package."""
-    language = renderer.language
-    yield renderer.page(
-        "package/index.md",
-        package_urls.packages_index(),
-        language,
-        "index",
-        label("packages", language),
-        packages=package_items(renderer, package_urls.packages_index()),
-    )
+    yield renderer.index("package", packages=package_items(renderer, urls.index("package")))
     for package in renderer.library.sorted_packages():
-        yield from renderer.reused(
-            ("package", package.id),
-            package_inputs(renderer, package),
-            partial(package_pages, renderer, package),
-        )
-
-
-def package_inputs(renderer: Renderer, package: Package) -> tuple[Any, ...]:
-    """Every model the pages of ``package`` are made from: itself, the question sets it and its
-    run-sheet name, and the gatherings it links to by title."""
-    library = renderer.library
-    steps = package.runsheet.steps if package.runsheet else []
-    used = [*package.question_sets, *(s.question_set for s in steps if s.question_set)]
-    return (
-        package,
-        *(library.question_set(ident) for ident in used),
-        *(library.gathering(ident) for ident in related_gatherings(library, package)),
-    )
-
-
-def related_gatherings(library: Library, package: Package) -> list[str]:
-    """The gatherings the package names, then those that name the package, each once."""
-    return list(dict.fromkeys([*package.gatherings, *library.gatherings_naming(package.id)]))
+        yield from renderer.made("package", package, partial(package_pages, renderer, package))
 
 
 def package_pages(renderer: Renderer, package: Package) -> Iterator[GeneratedPage]:
@@ -189,7 +158,7 @@ def links(renderer: Renderer, package: Package, page_src: str) -> Links:
         ],
         gatherings=[
             (library.gathering(g).title, link.gathering(g))
-            for g in related_gatherings(library, package)
+            for g in inputs.related_gatherings(library, package)
         ],
     )
 

@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
+from kulturdialog.model.kinds import registers
 from kulturdialog.views import after, feedback_page, gatherings, packages, room, series
 from kulturdialog.views.render import GeneratedPage, Renderer
 
-PRODUCERS = (
-    gatherings.pages,
+Producer = Callable[[Renderer], Iterator[GeneratedPage]]
+
+KIND_PAGES: dict[str, Producer] = {
+    "gathering": gatherings.pages,
+    "question_set": gatherings.question_set_pages,
+    "series": series.pages,
+    "worksheet": series.worksheet_pages,
+    "package": packages.pages,
+    "feedback": feedback_page.pages,
+}
+"""The pages of each register of the kind table, by its first kind (series' pages are those of
+series and programmes). What each item's pages read is declared in ``inputs``."""
+
+PRODUCERS: tuple[Producer, ...] = (
+    *(KIND_PAGES[kind.name] for kind in registers().values()),
     room.pages,
-    packages.pages,
-    series.pages,
-    feedback_page.pages,
     after.pages,
 )
-"""One function per kind of content, each yielding that kind's pages."""
+"""Every kind's pages in the kind table's order, then the pages made from more than one kind's
+models: the room's (gatherings, packages) and the local kits."""
 
 
 def all_pages(renderer: Renderer) -> Iterator[GeneratedPage]:

@@ -1,4 +1,5 @@
-"""The rows of a programme as templates show them: each block with its times and question set."""
+"""A day's programme laid out in time (a timetable): each block with its times and question set,
+as templates show them."""
 
 from __future__ import annotations
 
@@ -41,8 +42,9 @@ class Row:
 
 
 @dataclass(frozen=True)
-class Programme:
-    """A gathering's programme laid out in time."""
+class Timetable:
+    """One day of a gathering laid out in time: its programme's blocks with their times. (A
+    programme in the model is a list of blocks, or a kind of series.)"""
 
     rows: list[Row]
     start: time | None
@@ -81,19 +83,19 @@ class Programme:
         return list(seen.values())
 
 
-def programme(gathering: Gathering, library: Library, start: time | None = None) -> Programme:
-    """The programme of the first (for a one-day gathering, the only) day of ``gathering``,
+def timetable(gathering: Gathering, library: Library, start: time | None = None) -> Timetable:
+    """The timetable of the first (for a one-day gathering, the only) day of ``gathering``,
     from ``start`` if given, else from its own start time."""
-    return day_programme(gathering.schedule[0], library, start)
+    return day_timetable(gathering.schedule[0], library, start)
 
 
-def programmes(gathering: Gathering, library: Library) -> list[Programme]:
-    """One programme per day of ``gathering``; a one-day gathering has one."""
-    return [day_programme(day, library) for day in gathering.schedule]
+def timetables(gathering: Gathering, library: Library) -> list[Timetable]:
+    """One timetable per day of ``gathering``; a one-day gathering has one."""
+    return [day_timetable(day, library) for day in gathering.schedule]
 
 
-def day_programme(day: ProgrammeDay, library: Library, start: time | None = None) -> Programme:
-    """The programme of one day, from ``start`` if given, else from the day's start time."""
+def day_timetable(day: ProgrammeDay, library: Library, start: time | None = None) -> Timetable:
+    """The timetable of one day, from ``start`` if given, else from the day's start time."""
     begins = start if start is not None else day.start
     durations = [block.minutes for block in day.programme]
     rows = [
@@ -113,4 +115,8 @@ def day_programme(day: ProgrammeDay, library: Library, start: time | None = None
             zip(day.programme, schedule.slots(durations, begins), strict=True)
         )
     ]
-    return Programme(rows, begins, schedule.total_minutes(durations), day)
+    return Timetable(rows, begins, schedule.total_minutes(durations), day)
+
+
+Programme = Timetable
+"""The name ``views.room`` still imports; ``Timetable`` is the name."""

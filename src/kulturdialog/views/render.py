@@ -12,13 +12,14 @@ from typing import Any, TypeVar
 import yaml
 from markupsafe import Markup, escape
 
-from kulturdialog.library import Library, package_references
+from kulturdialog.library import Library
 from kulturdialog.model import Gathering
-from kulturdialog.views import urls
+from kulturdialog.model.kinds import BY_NAME
+from kulturdialog.views import inputs, urls
 from kulturdialog.views.dates import date_range
 from kulturdialog.views.environment import environment
 from kulturdialog.views.labels import label
-from kulturdialog.views.programme import Programme, programmes
+from kulturdialog.views.programme import Timetable, timetables
 
 
 @dataclass(frozen=True)
@@ -192,7 +193,7 @@ class Renderer:
         self.directory_urls = directory_urls
         self.reuse = reuse
         """During a live preview: the pages of the last build, kept per item."""
-        self._programmes: dict[str, list[Programme]] = {}
+        self._timetables: dict[str, list[Timetable]] = {}
 
     @property
     def settings(self) -> tuple[Any, ...]:
@@ -206,37 +207,41 @@ class Renderer:
             self.cache,
         )
 
+    def made(
+        self, kind: str, model: Any, make: Callable[[], Iterable[GeneratedPage]]
+    ) -> Iterable[GeneratedPage]:
+        """The pages ``make`` makes for ``model``, an item of ``kind`` in ``inputs.READS``:
+        during a live preview, kept from the last build when the models that declaration lists
+        and the settings are the same."""
+        return self.reused((kind, model.id), inputs.read(kind, self.library, model), make)
+
     def reused(
         self,
         item: tuple[str, str],
-        inputs: tuple[Any, ...],
+        models: tuple[Any, ...],
         make: Callable[[], Iterable[GeneratedPage]],
     ) -> Iterable[GeneratedPage]:
-        """The pages ``make`` makes for ``item`` (kind and id), which are a function of the
-        models in ``inputs`` and the site settings: kept from the last build when it had the
-        same ones."""
+        """The pages ``make`` makes for ``item`` (kind and id), which are a function of
+        ``models`` and the site settings: kept from the last build when it had the same ones.
+        Producers ask ``made``, which takes the models from the one declaration."""
         if self.reuse is None:
             return make()
-        return self.reuse.pages(self.settings, item, inputs, make)
+        return self.reuse.pages(self.settings, item, models, make)
 
     def gathering_inputs(self, gathering: Gathering) -> tuple[Any, ...]:
-        """Every model the pages of ``gathering`` are made from: itself, the question sets its
-        programme uses (which another file may hold) and the feedback on it."""
-        named = [id for _, id in package_references(gathering) if id in self.library.packages]
-        return (
-            gathering,
-            *(self.library.question_set(ident) for ident in sorted(gathering.question_set_ids)),
-            *self.library.feedback_for(gathering.id),
-            *(self.library.package(ident) for ident in named),
-        )
+        """Every model the pages of ``gathering`` are made from, as ``inputs`` declares them."""
+        return inputs.read("gathering", self.library, gathering)
 
-    def programmes(self, gathering: Gathering) -> list[Programme]:
-        """The programme of each day of ``gathering``, worked out once per build: its pages
+    def timetables(self, gathering: Gathering) -> list[Timetable]:
+        """The timetable of each day of ``gathering``, worked out once per build: its pages
         and its room screens are made from the same."""
-        found = self._programmes.get(gathering.id)
+        found = self._timetables.get(gathering.id)
         if found is None:
-            found = self._programmes[gathering.id] = programmes(gathering, self.library)
+            found = self._timetables[gathering.id] = timetables(gathering, self.library)
         return found
+
+    programmes = timetables
+    """The name ``views.room`` still asks by; ``timetables`` is the name."""
 
     def linker(self, page_src: str) -> urls.Linker:
         return urls.Linker(page_src, self.directory_urls)
@@ -286,6 +291,16 @@ class Renderer:
         key = (*page, self.settings, sorted(context.items()))
         return GeneratedPage(src, write, key)
 
+    def index(self, kind: str, **context: Any) -> GeneratedPage:
+        """The index page of ``kind``'s register in the site language, from the template
+        ``<kind>/index.md``, where the kind table puts it and named as its navigation is."""
+        name = BY_NAME[kind].index_label
+        assert name is not None, f"the kind '{kind}' has no index of its own"
+        title = label(name, self.language)
+        return self.page(
+            f"{kind}/index.md", urls.index(kind), self.language, "index", title, **context
+        )
+
     def standalone(self, template: str, src: str, language: str, **context: Any) -> GeneratedPage:
         """A file that ``template`` writes whole, without the site around it (a screen for the
         room, the presenter), keyed like a page so that a live preview can keep it."""
@@ -296,24 +311,29 @@ class Renderer:
         self,
         template: str,
         page_src: str,
-        items: Iterable[tuple[str, tuple[Any, ...], Callable[[], dict[str, Any]]]],
+        kind: str,
+        items: Iterable[tuple[Any, Callable[[], dict[str, Any]]]],
     ) -> list[Markup]:
         """One card per item from ``template``, for a list on the page at ``page_src`` in the
-        site language. Each item is its id, the models (or True, False, None) its card shows,
-        and a function that gives the template's context. A card whose models are the very
+        site language. Each item is a model, an item of ``kind`` in ``inputs.READS``, and a
+        function that gives the template's context. A card whose declared models are the very
         objects it was last made from is kept: an index of every gathering is made again on
         every save of a live preview, and most of its cards are the same."""
 
         def make(context: Callable[[], dict[str, Any]]) -> Markup:
             return Markup(self.render(template, page_src, self.language, **context()))
 
-        if self.reuse is None:
-            return [make(context) for _, _, context in items]
+        reuse = self.reuse
+        if reuse is None:
+            return [make(context) for _, context in items]
         return [
-            self.reuse.card(
-                self.settings, (template, page_src, ident), inputs, partial(make, context)
+            reuse.card(
+                self.settings,
+                (template, page_src, model.id),
+                inputs.read(kind, self.library, model),
+                partial(make, context),
             )
-            for ident, inputs, context in items
+            for model, context in items
         ]
 
     def fragment(self, template: str, page_src: str, **context: Any) -> str:

@@ -7,39 +7,27 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from kulturdialog.calendar import has_calendar, unplaced
 from kulturdialog.model import Item, Plan, Worksheet
-from kulturdialog.views import timeline, urls
-from kulturdialog.views.labels import label
+from kulturdialog.views import inputs, timeline, urls
+from kulturdialog.views.calendars import has_calendar, unplaced
 from kulturdialog.views.render import GeneratedPage, Renderer
 
 
 def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
-    """The series index, an overview per series or programme, a page per meeting, and a page
-    per worksheet."""
-    site_language = renderer.language
-    yield renderer.page(
-        "series/index.md",
-        urls.series_index(),
-        site_language,
-        "index",
-        label("series_and_programmes", site_language),
-        plans=plan_items(renderer),
-    )
+    """The series index, an overview per series or programme and a page per meeting."""
+    yield renderer.index("series", plans=plan_items(renderer))
     for plan in sorted_plans(renderer):
-        yield from renderer.reused(
-            ("plan", plan.id),
-            (plan, *_worksheets_of(renderer, plan)),
-            partial(plan_pages, renderer, plan),
-        )
+        yield from renderer.made("plan", plan, partial(plan_pages, renderer, plan))
+
+
+def worksheet_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
+    """A page per planning worksheet."""
     users = worksheet_users(renderer)
     for entry in renderer.library.worksheets.values():
         worksheet = entry.model
         used_in = users.get(worksheet.id, [])
-        yield from renderer.reused(
-            ("worksheet", worksheet.id),
-            (worksheet, *(plan for plan, _ in used_in)),
-            partial(worksheet_page, renderer, worksheet, used_in),
+        yield from renderer.made(
+            "worksheet", worksheet, partial(worksheet_page, renderer, worksheet, used_in)
         )
 
 
@@ -131,11 +119,7 @@ def _worksheet(renderer: Renderer, item: Item) -> Worksheet | None:
 
 
 def _worksheets_of(renderer: Renderer, plan: Plan) -> list[Worksheet]:
-    seen: dict[str, Worksheet] = {}
-    for item in plan.items:
-        if item.worksheet:
-            seen.setdefault(item.worksheet, renderer.library.worksheet(item.worksheet))
-    return list(seen.values())
+    return [renderer.library.worksheet(ident) for ident in inputs.worksheet_ids(plan)]
 
 
 def _calendar_link(renderer: Renderer, plan: Plan, page_src: str) -> str | None:

@@ -10,9 +10,15 @@ import posixpath
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kulturdialog.model.kinds import BY_NAME
 
-def gatherings_index() -> str:
-    return "gatherings/index.md"
+
+def index(kind: str) -> str:
+    """The index page of ``kind``'s register, in the folder the kind table gives it."""
+    folder = BY_NAME[kind].folder
+    if folder is None:
+        raise ValueError(f"the kind '{kind}' has no index page")
+    return f"{folder}/index.md"
 
 
 def gathering(id: str) -> str:
@@ -54,16 +60,8 @@ def day_guide(id: str, day: int) -> str:
     return f"gatherings/{id}/day-{day}.md"
 
 
-def question_sets_index() -> str:
-    return "questions/index.md"
-
-
 def question_set(id: str) -> str:
     return f"questions/{id}.md"
-
-
-def series_index() -> str:
-    return "series/index.md"
 
 
 def series(id: str) -> str:

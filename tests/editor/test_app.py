@@ -14,7 +14,7 @@ import pytest
 
 from kulturdialog.authoring.project import find
 from kulturdialog.editor import serve
-from kulturdialog.editor.app import editor_app
+from kulturdialog.editor.app import Editor, editor_app
 from kulturdialog.editor.guard import local_hosts
 from tests.conftest import Build
 from tests.editor.conftest import QUESTIONS, SEMINAR, copy_project
@@ -178,6 +178,37 @@ def test_pages_of_each_item_link_to_the_form_of_its_file(project: Path) -> None:
     )
     assert links.file_for("/", pages) is None
     assert links.file_for("/gatherings/", pages) is None
+
+
+@pytest.mark.parametrize(
+    ("site_url", "base"),
+    [
+        ("https://kulturskolevest.github.io/dialogdage/", "/dialogdage/"),
+        ("https://example.dk/kultur/dialogdage", "/kultur/dialogdage/"),
+        ("https://example.dk/", "/"),
+    ],
+)
+def test_on_a_project_site_the_pages_under_its_path_link_to_their_file(
+    project: Path, site_url: str, base: str
+) -> None:
+    # mkdocs serves the preview under site_url's path: the edit links and the editor's links to
+    # the pages follow it, or a project site's pages have none and its list's links are 404s.
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8").replace(
+        "# site_url: https://<user>.github.io/<repo>/", f"site_url: {site_url}"
+    )
+    config.write_text(text, "utf-8")
+    found = find(project)
+    assert found.base == base
+    listing = call(project, "GET", "/_edit/")
+    assert f'href="{base}gatherings/nasjonalt-dialogseminar-2023/"' in listing.text
+    editor = Editor(found, TOKEN)
+    page = f"{base}gatherings/nasjonalt-dialogseminar-2023/runsheet/"
+    linked = asyncio.run(editor.edit_link(page, "<html><body></body></html>"))
+    assert f'href="/_edit/edit?file={SEMINAR}"' in linked
+    if base != "/":
+        outside = asyncio.run(editor.edit_link(page[len(base) - 1 :], "<body></body>"))
+        assert "edit?file=" not in outside
 
 
 def test_author_text_in_the_form_page_stays_data(project: Path) -> None:

@@ -160,12 +160,13 @@ def ran(tmp_path_factory: pytest.TempPathFactory) -> Ran:
     )
     before = set((project / "content").rglob("*.yml"))
     # The e-mails the documents' import commands read: one group's answer to each group task
-    # (an import never adds to the file of an earlier one).
+    # (an import never adds to the file of an earlier one), from group 2, as the feedback
+    # starter that `new feedback --from` writes later holds group 1.
     for folder, task in (("mail", "Dialogtema 1 – Gruppeoppgaver"), ("e-poster", TASK_2)):
         (project / folder).mkdir()
         (project / folder / "gruppe-1.eml").write_text(
             "From: a@example.no\nDate: Thu, 14 Mar 2024 11:00:00 +0100\n"
-            f"Subject: {task}\n\nGruppe: 1\n\n1. Felles møteplasser\n",
+            f"Subject: {task}\n\nGruppe: 2\n\n1. Felles møteplasser\n",
             "utf-8",
         )
     commands = [c.kulturdialog() for c in shown_commands() if c.block]

@@ -6,8 +6,10 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 import pytest
@@ -19,6 +21,7 @@ from kulturdialog.editor.guard import local_hosts
 from tests.conftest import Build
 from tests.editor.conftest import QUESTIONS, SEMINAR, copy_project
 
+T = TypeVar("T")
 TOKEN = "token-of-this-run"
 HOST = "127.0.0.1:8123"
 ORIGIN = f"http://{HOST}"
@@ -29,6 +32,14 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+def run_apart(coroutine: Coroutine[Any, Any, T]) -> T:
+    """The coroutine's result, run in a thread of its own: once a browser test has run in this
+    process, Playwright's sync API keeps an event loop running in the main thread, where
+    ``asyncio.run`` is refused."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def call(project: Path, method: str, path: str, **options: Any) -> httpx.Response:
     app = editor_app(find(project), TOKEN, local_hosts(8123))
 
@@ -37,7 +48,7 @@ def call(project: Path, method: str, path: str, **options: Any) -> httpx.Respons
         async with httpx.AsyncClient(transport=transport, base_url=ORIGIN) as client:
             return await client.request(method, path, **options)
 
-    return asyncio.run(send())
+    return run_apart(send())
 
 
 def form_data(project: Path, name: str) -> tuple[str, dict[str, Any]]:
@@ -204,10 +215,10 @@ def test_on_a_project_site_the_pages_under_its_path_link_to_their_file(
     assert f'href="{base}gatherings/nasjonalt-dialogseminar-2023/"' in listing.text
     editor = Editor(found, TOKEN)
     page = f"{base}gatherings/nasjonalt-dialogseminar-2023/runsheet/"
-    linked = asyncio.run(editor.edit_link(page, "<html><body></body></html>"))
+    linked = run_apart(editor.edit_link(page, "<html><body></body></html>"))
     assert f'href="/_edit/edit?file={SEMINAR}"' in linked
     if base != "/":
-        outside = asyncio.run(editor.edit_link(page[len(base) - 1 :], "<body></body>"))
+        outside = run_apart(editor.edit_link(page[len(base) - 1 :], "<body></body>"))
         assert "edit?file=" not in outside
 
 

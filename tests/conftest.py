@@ -5,13 +5,15 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, sync_playwright
 
+from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.site_project import make_project, run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -143,3 +145,14 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Published:
     assert copied.returncode == 0, copied.stdout + copied.stderr
     output = built.stdout + built.stderr + copied.stdout + copied.stderr
     return Published(project, project / "site", project / "offline-copy", output)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, one for the whole run: Playwright's sync API allows one at a time, so
+    every folder's browser tests share it."""
+    assert CHROMIUM.exists(), "Chromium is missing: run the tests with 'bash scripts/dev test'"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

@@ -10,9 +10,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.conftest import PROJECT_SITE, Build, Published
 
 
@@ -43,15 +42,6 @@ def site_url(bundled: Build) -> Iterator[str]:
     server, url = serve(bundled.site)
     yield url
     server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    assert CHROMIUM.exists(), "Chromium is missing: run the tests with 'bash scripts/dev test'"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import browser  # noqa: F401 - the fixture, for this folder too
 from tests.conftest import ROOT
 from tests.editor.conftest import QUESTIONS, SEMINAR, Served
 
@@ -27,7 +26,7 @@ PAGE = "gatherings/nasjonalt-dialogseminar-2023/"
 
 
 @pytest.fixture
-def editor_page(browser: Browser, served: Served, request: pytest.FixtureRequest) -> Iterator[Page]:  # noqa: F811
+def editor_page(browser: Browser, served: Served, request: pytest.FixtureRequest) -> Iterator[Page]:
     served.reset()
     width, height = getattr(request, "param", SIZES[0])
     context = browser.new_context(viewport={"width": width, "height": height})

@@ -149,8 +149,8 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Published:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    """One Chromium for the whole run: Playwright's sync API allows one instance at a time, so
-    every folder's browser tests share this one."""
+    """Debian's Chromium, one for the whole run: Playwright's sync API allows one at a time, so
+    every folder's browser tests share it."""
     assert CHROMIUM.exists(), "Chromium is missing: run the tests with 'bash scripts/dev test'"
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.conftest import BUNDLED_GATHERING, FIXTURES, ROOT, Build, BuildSite
 
@@ -111,6 +112,21 @@ def test_no_web_fonts_or_external_assets(bundled: Build) -> None:
     assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
     sources = re.findall(r'(?:src|href)="(https?://[^"]+)"', html)
     assert [s for s in sources if "stylesheet" in s or s.endswith((".js", ".css"))] == []
+
+
+def test_every_page_names_the_sites_icon(bundled: Build) -> None:
+    # A page without one makes the browser ask for /favicon.ico at the host's root: a 404 in the
+    # console on a project site, and another site's icon at worst.
+    pages = [p for p in bundled.site.rglob("*.html") if "pagefind" not in p.parts]
+    assert any("timer" in p.parts for p in pages) and any("presenter" in str(p) for p in pages)
+    for page in pages:
+        icons = BeautifulSoup(page.read_text("utf-8"), "html.parser").select('link[rel~="icon"]')
+        assert icons, f"{page.relative_to(bundled.site)} names no icon"
+        href = str(icons[0]["href"])
+        # 404.html is served at any depth, so mkdocs links it from the site's root.
+        base = bundled.site if href.startswith("/") else page.parent
+        target = (base / href.lstrip("/")).resolve()
+        assert target.is_file(), f"{page.relative_to(bundled.site)}: {icons[0]['href']} is missing"
 
 
 @pytest.fixture(scope="module")

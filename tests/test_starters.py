@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from kulturdialog.authoring import starters
 from kulturdialog.authoring.check import check
 from kulturdialog.views.labels import LANGUAGES
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, BuildSite
+from tests.language_scan import scan
 
 TRANSLATED = tuple(starters.starter_kinds())
 """Kinds whose starter is written in every language: all of them."""
@@ -152,3 +153,17 @@ def test_what_new_writes_check_accepts(kind: str, title: str, language: str) -> 
         else:
             # Refused with the reason, and nothing changed.
             assert made.message.strip() and files(content) == before
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_site_of_every_starter_speaks_the_starters_language(
+    build_site: BuildSite, tmp_path: Path, language: str
+) -> None:
+    # A new author's first site is made of starters: every word they put on a page, examples
+    # included, is in the language asked for (a Danish series once had a Norwegian meeting).
+    content = tmp_path / "content"
+    for kind in starters.command_names():
+        assert starters.new_file(kind, f"Første {kind}", content, language=language).written
+    built = build_site(content=content, language=language)
+    assert built.returncode == 0, built.output
+    assert scan(built.site) == {}

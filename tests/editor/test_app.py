@@ -6,20 +6,22 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+from collections.abc import Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 import pytest
 
 from kulturdialog.authoring.project import find
 from kulturdialog.editor import serve
-from kulturdialog.editor.app import editor_app
+from kulturdialog.editor.app import Editor, editor_app
 from kulturdialog.editor.guard import local_hosts
 from tests.conftest import Build
 from tests.editor.conftest import QUESTIONS, SEMINAR, copy_project
 
+T = TypeVar("T")
 TOKEN = "token-of-this-run"
 HOST = "127.0.0.1:8123"
 ORIGIN = f"http://{HOST}"
@@ -30,6 +32,14 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+def run_apart(coroutine: Coroutine[Any, Any, T]) -> T:
+    """The coroutine's result, run in a thread of its own: once a browser test has run in this
+    process, Playwright's sync API keeps an event loop running in the main thread, where
+    ``asyncio.run`` is refused."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def call(project: Path, method: str, path: str, **options: Any) -> httpx.Response:
     app = editor_app(find(project), TOKEN, local_hosts(8123))
 
@@ -38,9 +48,7 @@ def call(project: Path, method: str, path: str, **options: Any) -> httpx.Respons
         async with httpx.AsyncClient(transport=transport, base_url=ORIGIN) as client:
             return await client.request(method, path, **options)
 
-    # In a thread of its own: a browser test's Playwright may hold this thread's event loop.
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, send()).result()
+    return run_apart(send())
 
 
 def form_data(project: Path, name: str) -> tuple[str, dict[str, Any]]:
@@ -181,6 +189,37 @@ def test_pages_of_each_item_link_to_the_form_of_its_file(project: Path) -> None:
     )
     assert links.file_for("/", pages) is None
     assert links.file_for("/gatherings/", pages) is None
+
+
+@pytest.mark.parametrize(
+    ("site_url", "base"),
+    [
+        ("https://kulturskolevest.github.io/dialogdage/", "/dialogdage/"),
+        ("https://example.dk/kultur/dialogdage", "/kultur/dialogdage/"),
+        ("https://example.dk/", "/"),
+    ],
+)
+def test_on_a_project_site_the_pages_under_its_path_link_to_their_file(
+    project: Path, site_url: str, base: str
+) -> None:
+    # mkdocs serves the preview under site_url's path: the edit links and the editor's links to
+    # the pages follow it, or a project site's pages have none and its list's links are 404s.
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8").replace(
+        "# site_url: https://<user>.github.io/<repo>/", f"site_url: {site_url}"
+    )
+    config.write_text(text, "utf-8")
+    found = find(project)
+    assert found.base == base
+    listing = call(project, "GET", "/_edit/")
+    assert f'href="{base}gatherings/nasjonalt-dialogseminar-2023/"' in listing.text
+    editor = Editor(found, TOKEN)
+    page = f"{base}gatherings/nasjonalt-dialogseminar-2023/runsheet/"
+    linked = run_apart(editor.edit_link(page, "<html><body></body></html>"))
+    assert f'href="/_edit/edit?file={SEMINAR}"' in linked
+    if base != "/":
+        outside = run_apart(editor.edit_link(page[len(base) - 1 :], "<body></body>"))
+        assert "edit?file=" not in outside
 
 
 def test_author_text_in_the_form_page_stays_data(project: Path) -> None:

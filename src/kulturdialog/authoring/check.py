@@ -24,13 +24,13 @@ class CheckResult:
         return not self.problems
 
     def summary(self) -> str:
+        files = f"{self.files} file" + ("" if self.files == 1 else "s")
         if self.problems:
             count = len(self.problems)
             noun = "problem" if count == 1 else "problems"
-            files = f"{self.files} file" + ("" if self.files == 1 else "s")
             return f"{count} content {noun} found in {files}; fix them and check again."
         parts = ", ".join(f"{name.replace('_', ' ')}: {n}" for name, n in self.counts.items() if n)
-        return f"OK: {self.files} files, no problems" + (f" ({parts})." if parts else ".")
+        return f"OK: {files}, no problems" + (f" ({parts})." if parts else ".")
 
 
 def _counts(library: Library) -> dict[str, int]:

@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -61,6 +62,14 @@ class Project:
     """The content folder the site is built from."""
     language: str
     """The site language: the default language of new content."""
+    base: str = "/"
+    """The path the preview serves the site under: that of ``site_url``, as mkdocs serves it
+    there (``/dialogdage/`` for a project site), or ``/``."""
+
+
+def _base(site_url: object) -> str:
+    path = urlsplit(str(site_url or "")).path.strip("/")
+    return f"/{path}/" if path else "/"
 
 
 def _plugin_settings(config: dict[str, Any]) -> dict[str, Any]:
@@ -87,5 +96,6 @@ def find(start: Path | None = None) -> Project:
             config = yaml.load(config_file.read_text("utf-8"), Loader=_ConfigLoader) or {}
             settings = _plugin_settings(config)
             content = folder / str(settings.get("content") or "content")
-            return Project(folder, content, str(settings.get("language") or "nb"))
+            language = str(settings.get("language") or "nb")
+            return Project(folder, content, language, _base(config.get("site_url")))
     raise NoProject(here)

@@ -77,7 +77,11 @@ class Editor:
         stamps = tuple((path, file_stamp(path)) for path in content_files(content))
         if self._pages is None or self._pages[0] != stamps:
             library = self.library()
-            found = {} if isinstance(library, ContentError) else links.page_files(library, content)
+            found = (
+                {}
+                if isinstance(library, ContentError)
+                else links.page_files(library, content, self.project.base)
+            )
             self._pages = (stamps, found)
         return self._pages[1]
 

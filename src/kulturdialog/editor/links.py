@@ -24,14 +24,14 @@ def _name(entry: Entry[Any], content: Path) -> str:
     return Path(os.path.relpath(entry.source.path, content)).as_posix()
 
 
-def page_files(library: Library, content: Path) -> dict[str, str]:
-    """The address where each item's pages begin (``/gatherings/<id>/``) and the file, relative
-    to ``content``, that it is written in."""
+def page_files(library: Library, content: Path, base: str = "/") -> dict[str, str]:
+    """The address where each item's pages begin (``/gatherings/<id>/``, below ``base``, the path
+    the site is served under) and the file, relative to ``content``, that it is written in."""
     found: dict[str, str] = {}
     for registry, page in PAGES.items():
         entries: dict[str, Entry[Any]] = getattr(library, registry)
         for ident, entry in entries.items():
-            found["/" + urls.page_url(page(ident), True)] = _name(entry, content)
+            found[base + urls.page_url(page(ident), True)] = _name(entry, content)
     return found
 
 

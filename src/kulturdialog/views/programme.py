@@ -116,7 +116,3 @@ def day_timetable(day: ProgrammeDay, library: Library, start: time | None = None
         )
     ]
     return Timetable(rows, begins, schedule.total_minutes(durations), day)
-
-
-Programme = Timetable
-"""The name ``views.room`` still imports; ``Timetable`` is the name."""

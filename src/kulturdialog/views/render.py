@@ -228,10 +228,6 @@ class Renderer:
             return make()
         return self.reuse.pages(self.settings, item, models, make)
 
-    def gathering_inputs(self, gathering: Gathering) -> tuple[Any, ...]:
-        """Every model the pages of ``gathering`` are made from, as ``inputs`` declares them."""
-        return inputs.read("gathering", self.library, gathering)
-
     def timetables(self, gathering: Gathering) -> list[Timetable]:
         """The timetable of each day of ``gathering``, worked out once per build: its pages
         and its room screens are made from the same."""
@@ -239,9 +235,6 @@ class Renderer:
         if found is None:
             found = self._timetables[gathering.id] = timetables(gathering, self.library)
         return found
-
-    programmes = timetables
-    """The name ``views.room`` still asks by; ``timetables`` is the name."""
 
     def linker(self, page_src: str) -> urls.Linker:
         return urls.Linker(page_src, self.directory_urls)

@@ -19,7 +19,7 @@ from kulturdialog.views import package_urls, urls
 from kulturdialog.views.environment import long_date
 from kulturdialog.views.feedback import priority_slots
 from kulturdialog.views.labels import label
-from kulturdialog.views.programme import Programme
+from kulturdialog.views.programme import Timetable
 from kulturdialog.views.qr import published_address, qr_code, short_address
 from kulturdialog.views.render import GeneratedPage, Renderer
 
@@ -65,17 +65,15 @@ def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
     """For every gathering: group sheets, projector views and the timer; for every package with a
     run-sheet: its timer."""
     for gathering in renderer.library.sorted_gatherings():
-        yield from renderer.reused(
-            ("gathering room", gathering.id),
-            renderer.gathering_inputs(gathering),
-            partial(gathering_room_pages, renderer, gathering),
+        yield from renderer.made(
+            "gathering room", gathering, partial(gathering_room_pages, renderer, gathering)
         )
     for package in renderer.library.sorted_packages():
         if package.runsheet is not None:
             yield package_timer(renderer, package)
 
 
-def live_data(gathering: Gathering, p: Programme) -> dict[str, Any]:
+def live_data(gathering: Gathering, p: Timetable) -> dict[str, Any]:
     """What the live clock needs to know of one day's programme of a gathering, as JSON-ready
     data. Each day of a gathering over several days keeps a live state of its own."""
     lang = gathering.language
@@ -130,7 +128,7 @@ def _live_labels(language: str) -> dict[str, str]:
 
 
 def gathering_room_pages(renderer: Renderer, gathering: Gathering) -> Iterator[GeneratedPage]:
-    days = renderer.programmes(gathering)
+    days = renderer.timetables(gathering)
     # The group sheet belongs to the question set, whichever day it is used on; the projector
     # views and the timer to one day, timed against that day's programme.
     lang = gathering.language
@@ -159,7 +157,7 @@ def gathering_room_pages(renderer: Renderer, gathering: Gathering) -> Iterator[G
 
 
 def _day_room_pages(
-    renderer: Renderer, gathering: Gathering, p: Programme
+    renderer: Renderer, gathering: Gathering, p: Timetable
 ) -> Iterator[GeneratedPage]:
     """The projector views and the timer of one day."""
     lang = gathering.language

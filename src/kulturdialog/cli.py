@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from kulturdialog import schemas
 from kulturdialog.authoring import guide, project, starters
 from kulturdialog.authoring.check import check
-from kulturdialog.authoring.feedback_import import import_feedback
+from kulturdialog.authoring.feedback_import import ImportResult, import_feedback
 from kulturdialog.errors import display_path
 from kulturdialog.model.common import LANGUAGES
 
@@ -136,46 +136,46 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _serving(start: Callable[[], int | None]) -> int:
+    """``start`` a server (or the work beside one) and say why it could not: the one way
+    ``serve`` and ``room`` end."""
+    from kulturdialog.editor.serve import CannotServe
+    from kulturdialog.site import publish
+
+    try:
+        return start() or 0
+    except CannotServe as refused:
+        print(refused, file=sys.stderr)
+        return 2
+    except publish.BuildFailed:
+        return 1
+    except KeyboardInterrupt:
+        return 0
+
+
 def _serve(address: str, editor: bool) -> int:
     from kulturdialog.editor import serve as editor_serve
     from kulturdialog.site import publish
 
-    try:
+    def start() -> None:
         if editor:
             editor_serve.run(project.find(), address)
         else:
             publish.serve_site(project.find().root, address)
-    except editor_serve.CannotServe as refused:
-        print(refused, file=sys.stderr)
-        return 2
-    except publish.BuildFailed:
-        return 1
-    except KeyboardInterrupt:
-        pass
-    return 0
+
+    return _serving(start)
 
 
 def _room(args: argparse.Namespace) -> int:
     from kulturdialog.room import serve as room_serve
-    from kulturdialog.site import publish
 
-    try:
+    def start() -> int | None:
         if args.write_feedback:
-            result = room_serve.write_feedback(project.find(), args.gathering, args.day)
-            for line in result.report:
-                print(line)
-            for line in result.problems:
-                print(line, file=sys.stderr)
-            return 0 if result.ok else 1
+            return _written(room_serve.write_feedback(project.find(), args.gathering, args.day))
         room_serve.run(project.find(), args.gathering, args.day, args.address)
-    except room_serve.CannotServe as refused:
-        print(refused, file=sys.stderr)
-        return 2
-    except publish.BuildFailed:
-        return 1
-    except KeyboardInterrupt:
-        pass
-    return 0
+        return None
+
+    return _serving(start)
 
 
 def _build(zip_it: bool) -> int:
@@ -262,12 +262,16 @@ def _new(args: argparse.Namespace) -> int:
 
 def _feedback(args: argparse.Namespace) -> int:
     content = Path(args.content) if args.content else project.find().content
-    imported = import_feedback(args.gathering, args.files, content, skip_bad=args.skip_bad)
-    for line in imported.report:
+    return _written(import_feedback(args.gathering, args.files, content, skip_bad=args.skip_bad))
+
+
+def _written(result: ImportResult) -> int:
+    """What the feedback writer did (from e-mails or the room's answers), said to the author."""
+    for line in result.report:
         print(line)
-    for line in imported.problems:
+    for line in result.problems:
         print(line, file=sys.stderr)
-    return 0 if imported.ok else 1
+    return 0 if result.ok else 1
 
 
 def _schema(out: str | None) -> int:

@@ -76,6 +76,9 @@ def answer(ident: str = "phone-answer-1", **fields: Any) -> dict[str, Any]:
 def test_the_site_is_served_with_the_rooms_script(client: TestClient) -> None:
     page = client.get("/").text
     assert '<script src="/_room/static/room.js" defer></script></body>' in page
+    # The one connection both scripts use comes first, and is served.
+    assert page.index("/_room/static/socket.js") < page.index("/_room/static/room.js")
+    assert "KulturdialogRoomSocket" in client.get("/_room/static/socket.js").text
 
 
 def test_nothing_but_the_site_and_the_channel_is_served(client: TestClient) -> None:

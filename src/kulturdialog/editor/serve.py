@@ -22,20 +22,27 @@ from kulturdialog.site import publish
 
 
 class CannotServe(Exception):
-    """The address is not on this computer only, or is taken."""
+    """A server (the editor's or the room's) that cannot start: the text says what to change.
+    Raised before anything is built or printed."""
+
+
+def host_and_port(address: str, example: str) -> tuple[str, int]:
+    """``host:port`` split; raises ``CannotServe`` asking for an address like ``example``."""
+    host, _, port = address.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise CannotServe(f"{address}: give the address as {example}")
+    return host, int(port)
 
 
 def split_address(address: str) -> tuple[str, int]:
     """``host:port`` as a loopback host and a port; raises ``CannotServe``."""
-    host, _, port = address.rpartition(":")
+    host, _, _ = address.rpartition(":")
     if host not in LOOPBACK:
         raise CannotServe(
             f"{address}: the editor writes files, so it listens on 127.0.0.1 only; "
             "give --address 127.0.0.1:PORT, or serve without the editor (--no-editor)"
         )
-    if not port.isdigit() or not 0 < int(port) < 65536:
-        raise CannotServe(f"{address}: give the address as 127.0.0.1:PORT")
-    return "127.0.0.1", int(port)
+    return "127.0.0.1", host_and_port(address, "127.0.0.1:PORT")[1]
 
 
 def free_port() -> int:

@@ -25,7 +25,6 @@ from kulturdialog.views.labels import label
 from kulturdialog.views.qr import qr_code
 
 PREFIX = "/_room"
-SCRIPT = f'<script src="{PREFIX}/static/room.js" defer></script>'
 ROOM_LABELS = (
     "room_group",
     "room_points",
@@ -71,8 +70,9 @@ class SiteFiles(StaticFiles):
         if not str(full_path).endswith(".html"):
             return super().file_response(full_path, stat_result, scope, status_code)
         page = Path(full_path).read_text("utf-8")
+        scripts = _templates().get_template("scripts.html").render(prefix=PREFIX).strip()
         head, end, tail = page.rpartition("</body>")
-        page = f"{head}{SCRIPT}{end}{tail}" if end else page + SCRIPT
+        page = f"{head}{scripts}{end}{tail}" if end else page + scripts
         return HTMLResponse(page, status_code, headers={"cache-control": "no-store"})
 
 

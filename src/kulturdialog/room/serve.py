@@ -18,6 +18,7 @@ from kulturdialog.authoring.mail import Form
 from kulturdialog.authoring.project import Project
 from kulturdialog.content import content_files, load_content
 from kulturdialog.editor.guard import new_token
+from kulturdialog.editor.serve import CannotServe, host_and_port
 from kulturdialog.errors import ContentError
 from kulturdialog.library import Library
 from kulturdialog.room.app import room_app
@@ -28,10 +29,6 @@ from kulturdialog.views import urls
 
 STORE_FOLDER = ".kulturdialog-room"
 """Beside mkdocs.yml: one SQLite file per gathering's day, kept until its owner deletes it."""
-
-
-class CannotServe(Exception):
-    """What the operator must change before the room can start; the text says what."""
 
 
 @dataclass(frozen=True)
@@ -52,16 +49,15 @@ def plan(project: Project, library: Library, gathering_id: str, day: int | None)
         raise CannotServe(f"there is no gathering with the id '{gathering_id}' (known: {known})")
     gathering = library.gathering(gathering_id)
     count = len(gathering.schedule)
-    if day is not None and not 1 <= day <= count:
-        raise CannotServe(
-            f"the gathering '{gathering_id}' has {count} day(s): give --day 1"
-            + (f" to {count}" if count > 1 else "")
-            + (" or leave --day out" if count == 1 else "")
+    # One day needs no --day; several need one, and it must be one of them.
+    chosen = day if day is not None else 1 if count == 1 else None
+    if chosen is None or not 1 <= chosen <= count:
+        which = (
+            "give --day 1 or leave --day out"
+            if count == 1
+            else f"say which with --day 1 to {count}"
         )
-    if count > 1 and day is None:
-        raise CannotServe(
-            f"the gathering '{gathering_id}' lasts {count} days: say which with --day 1 to {count}"
-        )
+        raise CannotServe(f"the gathering '{gathering_id}' has {count} day(s): {which}")
     tasks: dict[str, Task] = {}
     for ident in gathering.question_set_ids:
         qs = library.question_set(ident)
@@ -75,6 +71,13 @@ def plan(project: Project, library: Library, gathering_id: str, day: int | None)
         tasks,
         project.root / STORE_FOLDER / f"{name}.sqlite",
     )
+
+
+def gathering_day(project: Project, gathering_id: str, day: int | None) -> tuple[Library, Plan]:
+    """The content as it is now and the room of ``gathering_id`` (on ``day``) in it; raises
+    CannotServe."""
+    library = load(project)
+    return library, plan(project, library, gathering_id, day)
 
 
 def load(project: Project) -> Library:
@@ -100,13 +103,6 @@ def build_if_needed(project: Project) -> Path:
         print("Building the site …", flush=True)
         publish.build_site(project.root, site)
     return site
-
-
-def split_address(address: str) -> tuple[str, int]:
-    host, _, port = address.rpartition(":")
-    if not host or not port.isdigit() or not 0 < int(port) < 65536:
-        raise CannotServe(f"{address}: give the address as HOST:PORT, e.g. 0.0.0.0:8765")
-    return host, int(port)
 
 
 def _can_listen(host: str, port: int) -> None:
@@ -166,8 +162,8 @@ def room_server(app: ASGIApp, host: str, port: int) -> uvicorn.Server:
 
 def run(project: Project, gathering_id: str, day: int | None, address: str) -> None:
     """Serve the room of ``gathering_id`` at ``address`` until interrupted (Ctrl-C)."""
-    host, port = split_address(address)
-    room = plan(project, load(project), gathering_id, day)
+    host, port = host_and_port(address, "HOST:PORT, e.g. 0.0.0.0:8765")
+    _, room = gathering_day(project, gathering_id, day)
     _can_listen(host, port)
     site = build_if_needed(project)
     store = Store(room.store)
@@ -191,8 +187,7 @@ def run(project: Project, gathering_id: str, day: int | None, address: str) -> N
 def write_feedback(project: Project, gathering_id: str, day: int | None) -> ImportResult:
     """The answers kept for ``gathering_id`` (``day``) written as its feedback files, through the
     writer of ``feedback import``: new files only, nothing over what exists."""
-    library = load(project)
-    room = plan(project, library, gathering_id, day)
+    library, room = gathering_day(project, gathering_id, day)
     if not room.store.exists():
         raise CannotServe(f"no answers are kept for '{gathering_id}' yet ({room.store})")
     store = Store(room.store)

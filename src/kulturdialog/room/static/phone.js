@@ -12,8 +12,7 @@
     return;
   }
   var QUEUE = "kulturdialog-room:answers";
-  var socket = null;
-  var wait = 500;
+  var link = null;
 
   function queue() {
     try {
@@ -50,11 +49,8 @@
   }
 
   function flush() {
-    if (!socket || socket.readyState !== 1) {
-      return;
-    }
     unsaved.forEach(function (answer) {
-      socket.send(JSON.stringify(answer));
+      link.send(answer);
     });
   }
 
@@ -65,37 +61,16 @@
     keep(unsaved);
   }
 
-  function connect() {
-    var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
-    socket = new WebSocket(scheme + window.location.host + "/_room/live");
-    socket.addEventListener("open", function () {
-      wait = 500;
-      flush();
-    });
-    socket.addEventListener("message", function (event) {
-      var message;
-      try {
-        message = JSON.parse(event.data);
-      } catch (ignored) {
-        return;
-      }
-      if (message.type === "stored") {
-        forget(message.id);
-        say("stored");
-      } else if (message.type === "busy") {
-        window.setTimeout(flush, 3000);
-      } else if (message.type === "refused" && message.id) {
-        forget(message.id);
-        say("refused", String(message.why || ""));
-      }
-    });
-    socket.addEventListener("close", function () {
-      if (unsaved.length) {
-        say("kept");
-      }
-      window.setTimeout(connect, wait);
-      wait = Math.min(wait * 2, 5000);
-    });
+  function receive(message) {
+    if (message.type === "stored") {
+      forget(message.id);
+      say("stored");
+    } else if (message.type === "busy") {
+      window.setTimeout(flush, 3000);
+    } else if (message.type === "refused" && message.id) {
+      forget(message.id);
+      say("refused", String(message.why || ""));
+    }
   }
 
   form.addEventListener("submit", function (event) {
@@ -115,12 +90,20 @@
     };
     unsaved.push(answer);
     keep(unsaved);
-    say(socket && socket.readyState === 1 ? "sending" : "kept");
+    say(link.connected() ? "sending" : "kept");
     flush();
   });
 
   if (unsaved.length) {
     say("kept");
   }
-  connect();
+  link = window.KulturdialogRoomSocket({
+    open: flush,
+    message: receive,
+    closed: function () {
+      if (unsaved.length) {
+        say("kept");
+      }
+    },
+  });
 })();

@@ -34,7 +34,7 @@
   window.addEventListener("hashchange", function () {
     // The address of a new run opened in this tab: say hello again with its secret.
     readSecret();
-    if (secret && socket && socket.readyState === 1) {
+    if (secret && link && link.connected()) {
       send({ type: "hello", key: live ? live.key : null, secret: secret });
     }
   });
@@ -42,7 +42,7 @@
   var task = main ? main.getAttribute("data-kd-task") : null;
   var lang = document.documentElement.lang || "en";
 
-  var socket = null;
+  var link = null;
   var seq = 0;
   var operator = false;
   var welcomed = false;
@@ -50,47 +50,31 @@
   var answers = [];
   var tasks = [];
   var words = {};
-  var wait = 500;
   var panel = null;
   var said = null;
 
   function send(message) {
-    if (socket && socket.readyState === 1) {
-      socket.send(JSON.stringify(message));
-      return true;
+    return link !== null && link.send(message);
+  }
+
+  function greet() {
+    var hello = { type: "hello", key: live ? live.key : null };
+    if (secret) {
+      hello.secret = secret;
     }
-    return false;
+    send(hello);
+  }
+
+  function lost() {
+    // Until the room welcomes this page again, it acts for itself only.
+    welcomed = false;
+    operator = false;
+    document.documentElement.classList.remove("kd-room-operator");
+    document.documentElement.classList.add("kd-room-offline");
   }
 
   function connect() {
-    var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
-    socket = new WebSocket(scheme + window.location.host + "/_room/live");
-    socket.addEventListener("open", function () {
-      wait = 500;
-      var hello = { type: "hello", key: live ? live.key : null };
-      if (secret) {
-        hello.secret = secret;
-      }
-      send(hello);
-    });
-    socket.addEventListener("message", function (event) {
-      var message;
-      try {
-        message = JSON.parse(event.data);
-      } catch (ignored) {
-        return;
-      }
-      receive(message);
-    });
-    socket.addEventListener("close", function () {
-      // Until the room welcomes this page again, it acts for itself only.
-      welcomed = false;
-      operator = false;
-      document.documentElement.classList.remove("kd-room-operator");
-      document.documentElement.classList.add("kd-room-offline");
-      window.setTimeout(connect, wait);
-      wait = Math.min(wait * 2, 5000);
-    });
+    link = window.KulturdialogRoomSocket({ open: greet, message: receive, closed: lost });
   }
 
   function receive(message) {

@@ -110,7 +110,8 @@ async def bench(port: int, phones: int, rate: float, seconds: float) -> dict[str
         while time.perf_counter() < end:
             phone = screens[SCREENS + count % phones]
             ident = f"bench-answer-{count:08}"
-            answer = {"type": "answer", "id": ident, "task": TASK, "group": 1 + count % 99}
+            answer = {"type": "answer", "id": ident, "phone": f"bench-phone-{count % phones:04}"}
+            answer |= {"task": TASK, "group": 1 + count % 99}
             answer |= {"points": ["Mer samarbeid", "Felles møteplasser"], "comment": "Fra benken"}
             await phone.send(json.dumps(answer))
             sent.append(ident)

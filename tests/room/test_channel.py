@@ -16,7 +16,16 @@ from starlette.testclient import WebSocketTestSession as Socket
 from starlette.websockets import WebSocketDisconnect
 
 from kulturdialog.room.app import room_app
-from kulturdialog.room.channel import BURST, MAX_COMMENT, MAX_MESSAGE, MAX_POINT, Channel, Task
+from kulturdialog.room.channel import (
+    BURST,
+    MAX_COMMENT,
+    MAX_MESSAGE,
+    MAX_POINT,
+    REFILL_SECONDS,
+    Channel,
+    Rates,
+    Task,
+)
 from kulturdialog.room.store import Store
 
 SECRET = "the-secret-of-this-run-0123456789"
@@ -66,6 +75,7 @@ def answer(ident: str = "phone-answer-1", **fields: Any) -> dict[str, Any]:
     return {
         "type": "answer",
         "id": ident,
+        "phone": "phone-of-group-3",
         "task": TASK.id,
         "group": 3,
         "points": ["Mer samarbeid"],
@@ -212,6 +222,46 @@ def test_answers_are_limited_in_rate_per_phone(client: TestClient, store: Store)
     assert len(store.answers()) == BURST
 
 
+def test_a_phone_that_reconnects_does_not_reset_its_limit(client: TestClient, store: Store) -> None:
+    with client.websocket_connect("/_room/live", headers=ORIGIN) as phone:
+        for n in range(BURST):
+            assert ask(phone, answer(f"before-reconnect-{n:03}"))["type"] == "stored"
+    for attempt in range(3):
+        # A new connection, as after a lost network or a reload: the same phone, the same limit.
+        with client.websocket_connect("/_room/live", headers=ORIGIN) as again:
+            reply = ask(again, answer(f"after-reconnect-{attempt:03}"))
+            assert reply == {"type": "busy", "id": f"after-reconnect-{attempt:03}"}
+    # Another phone in the room is not held up by this one.
+    with client.websocket_connect("/_room/live", headers=ORIGIN) as other:
+        assert ask(other, answer("other-phones-answer", phone="phone-of-group-4"))["type"] == (
+            "stored"
+        )
+    assert len(store.answers()) == BURST + 1
+
+
+def test_a_phones_limit_fills_again_with_time() -> None:
+    now = [1000.0]
+    rates = Rates(clock=lambda: now[0])
+    assert all(rates.may_answer("phone-one") for _ in range(BURST))
+    assert not rates.may_answer("phone-one")
+    now[0] += REFILL_SECONDS
+    assert rates.may_answer("phone-one")
+    assert not rates.may_answer("phone-one")
+
+
+def test_with_every_phones_limit_in_use_a_new_phone_waits() -> None:
+    now = [1000.0]
+    rates = Rates(most=3, clock=lambda: now[0])
+    for phone in ("phone-one", "phone-two", "phone-three"):
+        assert rates.may_answer(phone)
+    assert not rates.may_answer("phone-four"), "no room to keep a fourth phone's rate"
+    # A phone whose bucket is full again is forgotten to make room; one still in use is kept.
+    now[0] += REFILL_SECONDS * BURST
+    assert rates.may_answer("phone-two")
+    assert rates.may_answer("phone-four")
+    assert set(rates.phones) == {"phone-two", "phone-four"}
+
+
 BAD_ANSWERS: list[dict[str, Any]] = [
     answer(id="short"),
     answer(id="with spaces in it"),
@@ -228,6 +278,9 @@ BAD_ANSWERS: list[dict[str, Any]] = [
     answer(points=[1]),
     answer(comment="x" * (MAX_COMMENT + 1)),
     answer(comment=["no"]),
+    answer(phone=None),
+    answer(phone="short"),
+    answer(phone="a phone with spaces"),
 ]
 
 
@@ -264,7 +317,8 @@ def test_a_hostile_answer_is_kept_as_the_text_it_is(
         hello(operator, SECRET)
         with client.websocket_connect("/_room/live", headers=ORIGIN) as phone:
             ident = f"hostile-{len(store.answers()):06}"
-            assert ask(phone, answer(ident, points=points, comment=comment))["type"] == "stored"
+            sent = answer(ident, points=points, comment=comment, phone=f"phone-{ident}")
+            assert ask(phone, sent)["type"] == "stored"
         seen = operator.receive_json()["answer"]
     kept = [" ".join(p.split()) for p in points]
     assert seen["points"] == kept

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import socket
+import subprocess
+import sys
 import urllib.request
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from kulturdialog.cli import main
 from kulturdialog.content import load_content
 from kulturdialog.room import serve
 from kulturdialog.room.store import Answer, Store
-from tests.editor.conftest import copy_project
+from tests.editor.conftest import copy_project, free_port
 from tests.room.conftest import GATHERING, TASKS, Room, ask
 
 KEY = f"gathering:{GATHERING}"
@@ -70,6 +72,32 @@ def test_a_taken_port_is_a_clear_error(project: Path, capsys: pytest.CaptureFixt
     assert "Traceback" not in err
 
 
+def test_a_second_room_server_on_the_same_store_is_refused_even_on_another_port(
+    room: Room,
+) -> None:
+    assert room.process is not None
+    address = f"127.0.0.1:{free_port()}"
+    second = subprocess.run(
+        [sys.executable, "-m", "kulturdialog", "room", GATHERING, "--address", address],
+        cwd=room.project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert second.returncode == 2, second.stdout + second.stderr
+    said = f"another room server (process {room.process.pid}) is serving '{GATHERING}' from "
+    assert said in second.stderr
+    assert "Traceback" not in second.stderr and "listens on" not in second.stdout
+    # The first serves on, untouched.
+    with room.socket() as socket:
+        assert ask(socket, {"type": "hello", "key": KEY})["type"] == "welcome"
+    # The system lets go of the lock with the process, kill -9 too: a new start is not refused.
+    room.kill()
+    room.start()
+    with room.socket() as socket:
+        assert ask(socket, {"type": "hello", "key": KEY})["type"] == "welcome"
+
+
 def test_the_room_prints_where_it_listens_and_both_addresses_with_codes(room: Room) -> None:
     printed = "".join(room.output)
     assert f"listens on 127.0.0.1:{room.port}" in printed
@@ -106,8 +134,8 @@ def test_kill_9_and_a_restart_lose_nothing(room: Room) -> None:
         stored = []
         for n in range(5):
             ident = f"kill-nine-{seq:04}-{n}"
-            answer = {"type": "answer", "id": ident, "task": TASKS[0], "group": n + 1}
-            phone.send(json.dumps(answer | {"points": ["x"]}))
+            answer = {"type": "answer", "id": ident, "phone": "kill-nine-phone", "task": TASKS[0]}
+            phone.send(json.dumps(answer | {"group": n + 1, "points": ["x"]}))
             # The phone hears of answers too while the projector shows the task's.
             reply = json.loads(phone.recv(timeout=10))
             while reply["type"] == "answer":

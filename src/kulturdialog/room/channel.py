@@ -12,7 +12,7 @@ import asyncio
 import json
 import re
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
+from kulturdialog.authoring.feedback_import import ImportResult
 from kulturdialog.editor.guard import token_matches
 from kulturdialog.room.store import Answer, Store
 
@@ -34,6 +35,8 @@ BURST = 10
 """How many answers a phone may send at once (a queue kept while it was offline) …"""
 REFILL_SECONDS = 2.0
 """… and how often it may send one more after that."""
+MAX_PHONES = 2000
+"""How many phones' rates the channel keeps at once: a room's worth many times over."""
 SEND_TIMEOUT = 5.0
 
 _T = TypeVar("_T")
@@ -62,17 +65,50 @@ class Peer:
 
     socket: WebSocket
     operator: bool = False
+
+
+@dataclass
+class Rate:
+    """How many answers one phone may send now: a bucket of BURST, one more every
+    REFILL_SECONDS."""
+
     tokens: float = BURST
     filled: float = field(default_factory=time.monotonic)
 
-    def may_answer(self) -> bool:
-        now = time.monotonic()
+    def refill(self, now: float) -> None:
         self.tokens = min(BURST, self.tokens + (now - self.filled) / REFILL_SECONDS)
         self.filled = now
+
+    def take(self, now: float) -> bool:
+        self.refill(now)
         if self.tokens < 1:
             return False
         self.tokens -= 1
         return True
+
+
+class Rates:
+    """Each phone's rate by the phone's own id, not by its connection: a phone that
+    reconnects (or opens a second one) goes on where it was. A phone whose bucket is full again
+    is forgotten when room is needed; with every bucket in use, no new phone may send."""
+
+    def __init__(self, most: int = MAX_PHONES, clock: Callable[[], float] = time.monotonic) -> None:
+        self.most = most
+        self.clock = clock
+        self.phones: dict[str, Rate] = {}
+
+    def may_answer(self, phone: str) -> bool:
+        now = self.clock()
+        rate = self.phones.get(phone)
+        if rate is None:
+            if len(self.phones) >= self.most:
+                for rate in self.phones.values():
+                    rate.refill(now)
+                self.phones = {k: v for k, v in self.phones.items() if v.tokens < BURST}
+                if len(self.phones) >= self.most:
+                    return False
+            rate = self.phones[phone] = Rate(filled=now)
+        return rate.take(now)
 
 
 def answer_from(message: Mapping[str, Any], tasks: Mapping[str, Task], received: str) -> Answer:
@@ -114,6 +150,9 @@ class Channel:
     tasks: Mapping[str, Task]
     clock: Callable[[], str] = _now
     peers: set[Peer] = field(default_factory=set)
+    write: Callable[[Sequence[Answer]], ImportResult] | None = None
+    """Writes answers as the gathering's feedback (the writer of ``feedback import``)."""
+    rates: Rates = field(default_factory=Rates)
     writer: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(1, thread_name_prefix="kulturdialog-room")
     )
@@ -150,11 +189,13 @@ class Channel:
                 return await self._hello(peer, message)
             if kind == "answer":
                 return await self._answer(peer, message)
-            if kind in ("state", "show"):
+            if kind in ("state", "show", "write"):
                 if not self._operator(message):
                     raise Refused("only the operator's address can change the room")
                 if kind == "state":
                     return await self._state(message)
+                if kind == "write":
+                    return await self._write()
                 return await self._show(message)
             raise Refused("unknown message type")
         except Refused as why:
@@ -221,8 +262,19 @@ class Channel:
         await self.broadcast({"type": "shown", "shown": task, "answers": answers})
         return None
 
+    async def _write(self) -> dict[str, Any]:
+        if self.write is None:
+            raise Refused("this room cannot write feedback")
+        answers = await self._kept(self.store.answers)
+        # Beside the store's thread: reading the content takes a moment, answers keep coming.
+        result = await asyncio.to_thread(self.write, answers)
+        return {"type": "written", "report": result.report, "problems": result.problems}
+
     async def _answer(self, peer: Peer, message: Mapping[str, Any]) -> dict[str, Any]:
-        if not peer.may_answer():
+        phone = message.get("phone")
+        if not isinstance(phone, str) or not _ID.fullmatch(phone):
+            raise Refused("the answer has no phone id of 8 to 64 letters, digits, - or _")
+        if not self.rates.may_answer(phone):
             # Kept on the phone and sent again a little later.
             ident = message.get("id")
             return {"type": "busy", "id": ident if isinstance(ident, str) else None}

@@ -4,7 +4,10 @@ answers written as its feedback afterwards."""
 from __future__ import annotations
 
 import contextlib
+import fcntl
+import os
 import socket
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -19,11 +22,11 @@ from kulturdialog.authoring.project import Project
 from kulturdialog.content import content_files, load_content
 from kulturdialog.editor.guard import new_token
 from kulturdialog.editor.serve import CannotServe, host_and_port
-from kulturdialog.errors import ContentError
+from kulturdialog.errors import ContentError, display_path
 from kulturdialog.library import Library
 from kulturdialog.room.app import room_app
 from kulturdialog.room.channel import MAX_MESSAGE, Channel, Task
-from kulturdialog.room.store import Store
+from kulturdialog.room.store import Answer, Store
 from kulturdialog.site import publish
 from kulturdialog.views import urls
 
@@ -164,30 +167,66 @@ def run(project: Project, gathering_id: str, day: int | None, address: str) -> N
     """Serve the room of ``gathering_id`` at ``address`` until interrupted (Ctrl-C)."""
     host, port = host_and_port(address, "HOST:PORT, e.g. 0.0.0.0:8765")
     _, room = gathering_day(project, gathering_id, day)
-    _can_listen(host, port)
-    site = build_if_needed(project)
-    store = Store(room.store)
-    secret = new_token()
-    public = f"http://{network_host(host)}:{port}"
-    server = room_server(room_app(site, Channel(store, secret, room.tasks), public), host, port)
-    where = addresses(room, public, secret)
-    print(f"The room of '{gathering_id}' listens on {host}:{port} (trusted local network only)")
-    print(f"Answers are kept in {room.store}")
-    print("\nThe operator (keep this address to yourself; it changes with every start):")
-    _show(where["operator"])
-    print("\nThe participants:")
-    _show(where["participants"])
-    print("\nStop with Ctrl-C.", flush=True)
+    with _only_server(room):
+        _can_listen(host, port)
+        site = build_if_needed(project)
+        store = Store(room.store)
+        secret = new_token()
+        public = f"http://{network_host(host)}:{port}"
+
+        def write(answers: Sequence[Answer]) -> ImportResult:
+            try:
+                return write_answers(project, gathering_id, day, answers)
+            except CannotServe as why:
+                return ImportResult(problems=[str(why)])
+
+        channel = Channel(store, secret, room.tasks, write=write)
+        server = room_server(room_app(site, channel, public), host, port)
+        where = addresses(room, public, secret)
+        print(f"The room of '{gathering_id}' listens on {host}:{port} (trusted local network only)")
+        print(f"Answers are kept in {room.store}")
+        print("\nThe operator (keep this address to yourself; it changes with every start):")
+        _show(where["operator"])
+        print("\nThe participants:")
+        _show(where["participants"])
+        print("\nStop with Ctrl-C.", flush=True)
+        try:
+            server.run()
+        finally:
+            store.close()
+
+
+@contextlib.contextmanager
+def _only_server(room: Plan) -> Iterator[None]:
+    """One room server at a time on a store, whatever its port: a lock (``flock``) on a file
+    beside the store, held while this one serves; the system lets go of it when the process
+    ends, ``kill -9`` too. Raises CannotServe when another server holds it."""
+    path = room.store.with_name(room.store.name + ".lock")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        server.run()
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        holder = os.read(fd, 32).decode("ascii", "replace").strip()
+        os.close(fd)
+        by = f" (process {holder})" if holder.isdigit() else ""
+        raise CannotServe(
+            f"another room server{by} is serving '{room.gathering}' from "
+            f"{display_path(room.store)}; use its addresses, or stop it (Ctrl-C where it "
+            "runs) and start this one again"
+        ) from None
+    try:
+        os.ftruncate(fd, 0)
+        os.write(fd, str(os.getpid()).encode("ascii"))
+        yield
     finally:
-        store.close()
+        os.close(fd)
 
 
 def write_feedback(project: Project, gathering_id: str, day: int | None) -> ImportResult:
     """The answers kept for ``gathering_id`` (``day``) written as its feedback files, through the
     writer of ``feedback import``: new files only, nothing over what exists."""
-    library, room = gathering_day(project, gathering_id, day)
+    _, room = gathering_day(project, gathering_id, day)
     if not room.store.exists():
         raise CannotServe(f"no answers are kept for '{gathering_id}' yet ({room.store})")
     store = Store(room.store)
@@ -195,6 +234,15 @@ def write_feedback(project: Project, gathering_id: str, day: int | None) -> Impo
         answers = store.answers()
     finally:
         store.close()
+    return write_answers(project, gathering_id, day, answers)
+
+
+def write_answers(
+    project: Project, gathering_id: str, day: int | None, answers: Sequence[Answer]
+) -> ImportResult:
+    """``answers`` written as the feedback of ``gathering_id`` (``day``), against the content as
+    it is now (a file written since the room started is not written over)."""
+    library, room = gathering_day(project, gathering_id, day)
     replies = [
         Reply(
             Path(f"room answer {answer.id}"),

@@ -32,6 +32,8 @@
   }
 
   var unsaved = queue();
+  var PHONE = "kulturdialog-room:phone";
+  var phone = phoneId();
 
   function say(kind, why) {
     status.textContent = status.getAttribute("data-kd-" + kind).replace("{why}", why || "");
@@ -48,8 +50,25 @@
       .join("");
   }
 
+  function phoneId() {
+    // This phone's own id, kept: the room limits how fast each phone sends by it, so a phone
+    // that reconnects goes on where it was.
+    var kept = null;
+    try {
+      kept = localStorage.getItem(PHONE);
+      if (!/^[A-Za-z0-9_-]{8,64}$/.test(kept || "")) {
+        kept = newId();
+        localStorage.setItem(PHONE, kept);
+      }
+    } catch (ignored) {
+      kept = kept || newId();
+    }
+    return kept;
+  }
+
   function flush() {
     unsaved.forEach(function (answer) {
+      answer.phone = phone;
       link.send(answer);
     });
   }

@@ -159,3 +159,17 @@ def test_every_live_page_loads_the_run_model_before_the_live_views(bundled: Buil
         assert 'type="module"' not in html, path
     assert pages > 5
     assert (bundled.site / "assets" / "run-model.js").is_file()
+
+
+def test_the_group_sheet_says_plainly_when_the_room_gives_no_answer_code(bundled: Build) -> None:
+    # Printed from the static site, the sheet has no code for the answer form: it says so, and
+    # where the code comes from, in the sheet's language.
+    for task in ("dialogtema-1", "dialogtema-2"):
+        sheet = bundled.article(f"{BASE}/handout-{task}/index.html").select_one(".kd-sheet")
+        assert sheet is not None
+        line = sheet.select_one(f'[data-kd-room-code="{task}"]')
+        assert line is not None, task
+        said = line.get_text()
+        assert said.startswith("Ingen kode til svarskjemaet på telefon"), said
+        assert "kulturdialog room" in said
+        assert not line.select("img, svg")

@@ -4,7 +4,7 @@ committed before their phone is told, stored once, limited and kept as plain tex
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,7 @@ from starlette.testclient import TestClient
 from starlette.testclient import WebSocketTestSession as Socket
 from starlette.websockets import WebSocketDisconnect
 
+from kulturdialog.authoring.feedback_import import ImportResult
 from kulturdialog.room.app import room_app
 from kulturdialog.room.channel import (
     BURST,
@@ -26,7 +27,7 @@ from kulturdialog.room.channel import (
     Rates,
     Task,
 )
-from kulturdialog.room.store import Store
+from kulturdialog.room.store import Answer, Store
 
 SECRET = "the-secret-of-this-run-0123456789"
 TASK = Task("samarbeid", "Samarbeid", "nb", 1, 3)
@@ -52,8 +53,18 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 
 @pytest.fixture
-def client(site: Path, store: Store) -> Iterator[TestClient]:
-    channel = Channel(store, SECRET, {TASK.id: TASK})
+def writes() -> list[list[Answer]]:
+    """The answers each call of the feedback writer was given."""
+    return []
+
+
+@pytest.fixture
+def client(site: Path, store: Store, writes: list[list[Answer]]) -> Iterator[TestClient]:
+    def write(answers: Sequence[Answer]) -> ImportResult:
+        writes.append(list(answers))
+        return ImportResult(written=[Path("feedback.yml")], report=["wrote feedback.yml"])
+
+    channel = Channel(store, SECRET, {TASK.id: TASK}, write=write)
     with TestClient(room_app(site, channel, "http://192.0.2.1:8765")) as test:
         yield test
 
@@ -107,7 +118,7 @@ def test_a_socket_from_another_site_is_closed(client: TestClient) -> None:
 
 @pytest.mark.parametrize("secret", [None, "", "wrong", SECRET[:-1], SECRET + "x"])
 def test_every_operator_action_is_refused_without_the_secret_and_with_a_wrong_one(
-    client: TestClient, store: Store, secret: str | None
+    client: TestClient, store: Store, writes: list[list[Answer]], secret: str | None
 ) -> None:
     with client.websocket_connect("/_room/live", headers=ORIGIN) as ws:
         welcome = hello(ws, secret) if secret is None else None
@@ -117,6 +128,7 @@ def test_every_operator_action_is_refused_without_the_secret_and_with_a_wrong_on
             {"type": "state", "key": KEY, "base": 0, "state": STATE},
             {"type": "show", "task": TASK.id},
             {"type": "show", "task": None},
+            {"type": "write"},
         ):
             if secret is not None:
                 action = action | {"secret": secret}
@@ -124,6 +136,29 @@ def test_every_operator_action_is_refused_without_the_secret_and_with_a_wrong_on
             assert reply["type"] == "refused", action
     assert store.state(KEY) == (0, None)
     assert store.shown() is None
+    assert writes == [], "no feedback written"
+
+
+def test_the_operator_writes_the_answers_as_feedback_through_the_writer(
+    client: TestClient, writes: list[list[Answer]]
+) -> None:
+    with (
+        client.websocket_connect("/_room/live", headers=ORIGIN) as operator,
+        client.websocket_connect("/_room/live", headers=ORIGIN) as phone,
+    ):
+        hello(operator, SECRET)
+        ask(phone, answer("first-answer"))
+        ask(phone, answer("second-answer", group=4))
+        for _ in range(2):
+            assert operator.receive_json()["type"] == "answer"
+        reply = ask(operator, {"type": "write", "secret": SECRET})
+    assert reply == {
+        "type": "written",
+        "files": ["feedback.yml"],
+        "report": ["wrote feedback.yml"],
+        "problems": [],
+    }
+    assert [[a.id for a in answers] for answers in writes] == [["first-answer", "second-answer"]]
 
 
 def test_a_wrong_secret_in_hello_is_refused(client: TestClient) -> None:

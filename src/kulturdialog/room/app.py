@@ -41,6 +41,8 @@ ROOM_LABELS = (
     "room_hide",
     "room_scan",
     "room_offline",
+    "room_write",
+    "room_written",
 )
 
 

@@ -22,6 +22,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from kulturdialog.authoring.feedback_import import ImportResult
 from kulturdialog.editor.guard import token_matches
+from kulturdialog.errors import display_path
 from kulturdialog.room.store import Answer, Store
 
 MAX_MESSAGE = 64 * 1024
@@ -216,6 +217,13 @@ class Channel:
         peer.operator = "secret" in message
         key = message.get("key")
         seq, state = await self._kept(self.store.state, key) if isinstance(key, str) else (0, None)
+        # A second programme the page reads (the speaker view: its package's message).
+        also = message.get("also")
+        if isinstance(also, str) and _KEY.fullmatch(also):
+            also_seq, also_state = await self._kept(self.store.state, also)
+            followed = {"key": also, "seq": also_seq, "state": also_state}
+        else:
+            followed = None
         shown = await self._kept(self.store.shown)
         answers = [
             answer.as_json()
@@ -228,6 +236,7 @@ class Channel:
             "key": key,
             "seq": seq,
             "state": state,
+            "also": followed,
             "shown": shown,
             "answers": answers,
             "tasks": [{"id": task.id, "title": task.title} for task in self.tasks.values()],
@@ -268,7 +277,12 @@ class Channel:
         answers = await self._kept(self.store.answers)
         # Beside the store's thread: reading the content takes a moment, answers keep coming.
         result = await asyncio.to_thread(self.write, answers)
-        return {"type": "written", "report": result.report, "problems": result.problems}
+        return {
+            "type": "written",
+            "files": [display_path(path) for path in result.written],
+            "report": result.report,
+            "problems": result.problems,
+        }
 
     async def _answer(self, peer: Peer, message: Mapping[str, Any]) -> dict[str, Any]:
         phone = message.get("phone")

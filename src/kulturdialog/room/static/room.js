@@ -51,6 +51,7 @@
   var tasks = [];
   var words = {};
   var panel = null;
+  var written = null;
   var said = null;
 
   function send(message) {
@@ -59,6 +60,10 @@
 
   function greet() {
     var hello = { type: "hello", key: live ? live.key : null };
+    if (live && live.also) {
+      // A second programme this page reads from: the speaker view, its package's message.
+      hello.also = live.also;
+    }
     if (secret) {
       hello.secret = secret;
     }
@@ -96,7 +101,12 @@
           send({ type: "state", secret: secret, key: live.key, base: 0, state: live.state() });
         }
       }
+      if (live && live.also && message.also && message.also.key === live.also) {
+        live.hear(message.also.state);
+      }
       draw();
+    } else if (message.type === "state" && live && live.also && message.key === live.also) {
+      live.hear(message.state);
     } else if (message.type === "state" && live && message.key === live.key) {
       if (typeof message.seq === "number" && message.seq > seq) {
         seq = message.seq;
@@ -116,6 +126,9 @@
       if (!operator) {
         answers = Array.isArray(message.answers) ? message.answers : [];
       }
+      draw();
+    } else if (message.type === "written") {
+      written = message;
       draw();
     } else if (message.type === "refused" && secret && /operator/.test(message.why || "")) {
       operator = false;
@@ -173,6 +186,7 @@
   }
 
   function draw() {
+    drawSheetCodes();
     if (operator) {
       drawPanel();
     }
@@ -208,6 +222,51 @@
       part.appendChild(button);
       part.appendChild(mine.length ? answerList(mine) : text("p", words.room_answers_none || ""));
       panel.appendChild(part);
+    });
+    // At the end, the answers written as the gathering's feedback: new files only, nothing
+    // already there written over; what the writer did is shown as it said it.
+    var write = text("button", words.room_write || "");
+    write.type = "button";
+    write.setAttribute("data-kd-room-write", "");
+    write.addEventListener("click", function () {
+      send({ type: "write", secret: secret });
+    });
+    panel.appendChild(write);
+    if (written) {
+      var said = document.createElement("div");
+      said.setAttribute("role", "status");
+      said.setAttribute("data-kd-room-written", "");
+      var lines = document.createElement("ul");
+      (written.report || []).concat(written.problems || []).forEach(function (line) {
+        lines.appendChild(text("li", String(line)));
+      });
+      said.appendChild(lines);
+      if ((written.files || []).length) {
+        said.appendChild(text("p", words.room_written || ""));
+      }
+      panel.appendChild(said);
+    }
+  }
+
+  function drawSheetCodes() {
+    // A group sheet printed while the room runs: the code of its task's answer form where the
+    // sheet says there is none.
+    var known = tasks.map(function (one) {
+      return one.id;
+    });
+    document.querySelectorAll("[data-kd-room-code]").forEach(function (box) {
+      var id = box.getAttribute("data-kd-room-code");
+      if (box.hasAttribute("data-kd-room") || known.indexOf(id) < 0) {
+        return;
+      }
+      box.setAttribute("data-kd-room", "");
+      box.textContent = "";
+      var image = document.createElement("img");
+      image.className = "kd-sheet__code";
+      image.src = "/_room/code/" + encodeURIComponent(id) + ".svg";
+      image.alt = words.room_scan || "";
+      box.appendChild(image);
+      box.appendChild(text("span", words.room_scan || ""));
     });
   }
 

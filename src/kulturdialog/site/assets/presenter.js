@@ -23,7 +23,8 @@
   var siteRoot = script && script.src ? script.src.replace(/assets\/presenter\.js([?#].*)?$/, "") : "";
   var channel = "BroadcastChannel" in window ? new BroadcastChannel("kulturdialog-deck:" + siteRoot + data.key) : null;
   var storageKey = "kulturdialog-deck:" + siteRoot + data.key;
-  var liveKey = "kulturdialog-live:" + siteRoot + ":package:" + String(data.key).split("/")[0];
+  var packageKey = "package:" + String(data.key).split("/")[0];
+  var liveKey = "kulturdialog-live:" + siteRoot + ":" + packageKey;
   var liveChannel = speakerView && "BroadcastChannel" in window ? new BroadcastChannel("kulturdialog-live:" + siteRoot) : null;
   var wide = document.body.getAttribute("data-kd-aspect") !== "4:3";
   var STAGE = { width: wide ? 1600 : 1200, height: 900 };
@@ -138,6 +139,10 @@
   // slide and blackout as they stand, a state from the room taken as it comes, a change made.
   var room = {
     key: "deck:" + data.key,
+    // The speaker view reads the operator's message to the speaker from its package's run
+    // state too (only that: the room's state of the package is not this page's to take).
+    also: speakerView ? packageKey : null,
+    hear: speakerMessage,
     state: function () {
       return { slide: current, blackout: clock.blackout };
     },
@@ -273,7 +278,7 @@
 
   if (liveChannel) {
     liveChannel.addEventListener("message", function (event) {
-      if (event.data && typeof event.data === "object" && event.data.key === "package:" + String(data.key).split("/")[0]) {
+      if (event.data && typeof event.data === "object" && event.data.key === packageKey) {
         speakerMessage(event.data.state);
       }
     });

@@ -34,8 +34,8 @@
   window.addEventListener("hashchange", function () {
     // The address of a new run opened in this tab: say hello again with its secret.
     readSecret();
-    if (secret && link && link.connected()) {
-      send({ type: "hello", key: live ? live.key : null, secret: secret });
+    if (secret) {
+      greet();
     }
   });
   var main = document.querySelector("[data-kd-task]");
@@ -256,18 +256,26 @@
     });
     document.querySelectorAll("[data-kd-room-code]").forEach(function (box) {
       var id = box.getAttribute("data-kd-room-code");
-      if (box.hasAttribute("data-kd-room") || known.indexOf(id) < 0) {
-        return;
+      if (known.indexOf(id) >= 0) {
+        showCode(box, id, "kd-sheet__code", "span");
       }
-      box.setAttribute("data-kd-room", "");
-      box.textContent = "";
-      var image = document.createElement("img");
-      image.className = "kd-sheet__code";
-      image.src = "/_room/code/" + encodeURIComponent(id) + ".svg";
-      image.alt = words.room_scan || "";
-      box.appendChild(image);
-      box.appendChild(text("span", words.room_scan || ""));
     });
+  }
+
+  function showCode(box, id, className, captionTag) {
+    // The code of the answer form of task ``id`` with its caption, in place of what ``box``
+    // said without the room; once.
+    if (box.hasAttribute("data-kd-room")) {
+      return;
+    }
+    box.setAttribute("data-kd-room", "");
+    box.textContent = "";
+    var image = document.createElement("img");
+    image.className = className;
+    image.src = "/_room/code/" + encodeURIComponent(id) + ".svg";
+    image.alt = words.room_scan || "";
+    box.appendChild(image);
+    box.appendChild(text(captionTag, words.room_scan || ""));
   }
 
   function drawProjector() {
@@ -280,16 +288,7 @@
       var clock = document.querySelector(".kd-projector__clock");
       (clock || document.body).appendChild(figure);
     }
-    if (!figure.hasAttribute("data-kd-room")) {
-      figure.setAttribute("data-kd-room", "");
-      figure.textContent = "";
-      var image = document.createElement("img");
-      image.className = "kd-projector__code";
-      image.src = "/_room/code/" + encodeURIComponent(task) + ".svg";
-      image.alt = words.room_scan || "";
-      figure.appendChild(image);
-      figure.appendChild(text("figcaption", words.room_scan || ""));
-    }
+    showCode(figure, task, "kd-projector__code", "figcaption");
     var showing = shown === task;
     if (showing && !said) {
       said = document.createElement("section");

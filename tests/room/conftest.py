@@ -89,10 +89,28 @@ class Room:
         self.process = None
 
 
+BROADCASTS = ("state", "answer", "shown")
+"""What the room tells every connection, whatever it asked."""
+
+
 def ask(socket: ClientConnection, message: dict[str, Any]) -> dict[str, Any]:
+    """The room's reply to ``message``, past what it tells every connection meanwhile (another
+    page's operator may act at any moment)."""
     socket.send(json.dumps(message))
-    reply: dict[str, Any] = json.loads(socket.recv(timeout=10))
-    return reply
+    while True:
+        reply: dict[str, Any] = json.loads(socket.recv(timeout=10))
+        if reply["type"] not in BROADCASTS:
+            return reply
+
+
+def send_answer(socket: ClientConnection, answer: dict[str, Any]) -> dict[str, Any]:
+    """The room's reply to ``answer``, past what it tells every connection meanwhile (a state,
+    another answer on the projector)."""
+    socket.send(json.dumps(answer))
+    while True:
+        reply: dict[str, Any] = json.loads(socket.recv(timeout=10))
+        if reply.get("id") == answer["id"] and reply["type"] in ("stored", "busy", "refused"):
+            return reply
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, exp
 
 from tests.browser.test_qr_codes import read
 from tests.editor.conftest import copy_project
-from tests.room.conftest import GATHERING, TASKS, Room, ask
+from tests.room.conftest import GATHERING, TASKS, Room, ask, send_answer
 
 pytestmark = pytest.mark.browser
 
@@ -318,7 +318,7 @@ def test_the_operator_writes_the_answers_as_feedback_and_the_rebuilt_page_shows_
                 }
                 sent |= {"phone": f"phone-of-group-{group}", "group": group}
                 sent |= {"points": [f"Punkt fra gruppe {group}", "Felles møteplasser"]}
-                assert ask(phone, sent) == {"type": "stored", "id": sent["id"]}
+                assert send_answer(phone, sent) == {"type": "stored", "id": sent["id"]}
         panel = operator.locator(".kd-room-answers--operator")
         expect(panel).to_contain_text("Punkt fra gruppe 3")
         write = panel.get_by_role("button", name="Skriv svarene som tilbakemelding")
@@ -337,7 +337,8 @@ def test_the_operator_writes_the_answers_as_feedback_and_the_rebuilt_page_shows_
         # and the late answer is not lost: the room keeps it.
         with room.socket() as phone:
             late = {"type": "answer", "id": "answer-of-group-4", "task": task, "group": 4}
-            ask(phone, late | {"phone": "phone-of-group-4", "points": ["Sent svar"]})
+            sent = late | {"phone": "phone-of-group-4", "points": ["Sent svar"]}
+            assert send_answer(phone, sent)["type"] == "stored"
         expect(panel).to_contain_text("Sent svar")
         write.click()
         expect(said).to_contain_text("already holds feedback")

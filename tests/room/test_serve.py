@@ -20,7 +20,7 @@ from kulturdialog.content import load_content
 from kulturdialog.room import serve
 from kulturdialog.room.store import Answer, Store
 from tests.editor.conftest import copy_project, free_port
-from tests.room.conftest import GATHERING, TASKS, Room, ask
+from tests.room.conftest import GATHERING, TASKS, Room, ask, send_answer
 
 KEY = f"gathering:{GATHERING}"
 
@@ -135,11 +135,8 @@ def test_kill_9_and_a_restart_lose_nothing(room: Room) -> None:
         for n in range(5):
             ident = f"kill-nine-{seq:04}-{n}"
             answer = {"type": "answer", "id": ident, "phone": "kill-nine-phone", "task": TASKS[0]}
-            phone.send(json.dumps(answer | {"group": n + 1, "points": ["x"]}))
             # The phone hears of answers too while the projector shows the task's.
-            reply = json.loads(phone.recv(timeout=10))
-            while reply["type"] == "answer":
-                reply = json.loads(phone.recv(timeout=10))
+            reply = send_answer(phone, answer | {"group": n + 1, "points": ["x"]})
             assert reply == {"type": "stored", "id": ident}
             stored.append(ident)
     room.kill()  # SIGKILL: no clean shutdown, no last commit

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -90,23 +90,34 @@ def test_search_under_a_sub_path_opens_the_page_clicked(quiet: Page, published_u
     )
 
 
-def test_search_from_the_file_system_opens_the_page_clicked(
-    page: Page, published: Published
-) -> None:
-    # The offline copy, opened from a USB stick: Material's search, made to work from files.
-    page.goto((published.offline / "index.html").as_uri())
+MATERIAL_RESULTS = ".md-search-result__item a.md-search-result__link"
+
+
+def search_copy(page: Page, url: str, words: str) -> list[str]:
+    """The addresses of Material's results for ``words`` typed on the offline copy's page at
+    ``url``."""
+    page.goto(url)
     box = page.locator("input.md-search__input")
     box.click()
-    results = page.locator(".md-search-result__item a.md-search-result__link")
+    results = page.locator(MATERIAL_RESULTS)
     # The index loads in a worker (an iframe from file://); type again until it answers.
     for _ in range(20):
         box.fill("")
-        box.type("kystkantate", delay=20)
+        box.type(words, delay=20)
         try:
             results.first.wait_for(timeout=1000)
             break
         except Exception:
             continue
+    return [str(link.get_attribute("href")) for link in results.all()]
+
+
+def test_search_from_the_file_system_opens_the_page_clicked(
+    page: Page, published: Published
+) -> None:
+    # The offline copy, opened from a USB stick: Material's search, made to work from files.
+    assert search_copy(page, (published.offline / "index.html").as_uri(), "kystkantate")
+    results = page.locator(MATERIAL_RESULTS)
     title = results.first.locator("h1").inner_text()
     results.first.click()
     page.wait_for_load_state("load")
@@ -141,6 +152,24 @@ def test_the_author_guide_is_shown_apart(quiet: Page, published_url: str) -> Non
     found, apart = search(quiet, guide, "orgelbrus")
     assert found == [guide]
     assert published_url + "questions/orgelbrus/" in apart
+
+
+def test_the_offline_copy_leaves_the_author_guide_out_of_search(
+    page: Page, published: Published
+) -> None:
+    # The word stands on a page of the guide and on a participant's page of the copy.
+    guide = published.offline / "guide" / "orgelbrus.html"
+    participants = published.offline / "questions" / "orgelbrus.html"
+    for shown in (guide, participants):
+        assert "orgelbrus" in shown.read_text("utf-8").lower(), shown
+    # From a participant's page and from the guide's own: Material's one index has no parts.
+    for start in (published.offline / "index.html", guide):
+        found = [
+            Path(unquote(urlsplit(urljoin(start.as_uri(), href)).path))
+            for href in search_copy(page, start.as_uri(), "orgelbrus")
+        ]
+        assert participants in found, found
+        assert not [path for path in found if path.is_relative_to(published.offline / "guide")]
 
 
 def test_chart_labels_and_values_are_found(quiet: Page, published_url: str) -> None:

@@ -24,6 +24,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +55,7 @@ def part(src_uri: str) -> str:
     return GUIDE_PART if guide else SITE_PART
 
 
-def leave_guide_out(meta: dict[str, Any], src_uri: str) -> None:
+def leave_guide_out(meta: MutableMapping[str, Any], src_uri: str) -> None:
     """Keep a page of the author guide out of Material's search index (front matter
     ``search: exclude``), as a build with ``search: material`` (the offline copy) needs.
 

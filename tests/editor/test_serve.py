@@ -12,6 +12,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from kulturdialog.site import staging
 from tests.conftest import FIXTURES, PROJECT_SITE
 from tests.editor.conftest import free_port
 from tests.site_project import make_project
@@ -86,6 +88,9 @@ def test_serve_prints_the_address_that_opens_a_project_site(
         # The address asked for, not the one the preview runs on behind the editor.
         assert url == f"http://127.0.0.1:{port}{site}", output
         assert '<html lang="nb"' in opened(url)
+        # The build's mark is no page of the site served.
+        with pytest.raises(urllib.error.HTTPError, match="404"):
+            opened(url + staging.MARK)
         if options:
             assert editor is None, output
         else:

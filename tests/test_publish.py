@@ -59,6 +59,24 @@ def test_the_sitemap_lists_every_page_at_the_site_url(published: Published) -> N
     assert pages <= listed, sorted(pages - listed)[:5]
 
 
+def test_the_offline_copy_names_the_published_addresses(published: Published) -> None:
+    # Its pages are files (page.html); the published site's are folders (page/).
+    copy = published.offline
+    sitemap = (copy / "sitemap.xml").read_text("utf-8")
+    named = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    for path in copy.rglob("*.html"):
+        link = BeautifulSoup(path.read_text("utf-8"), "html.parser").select_one(
+            "link[rel=canonical]"
+        )
+        if link is not None:
+            named.append(str(link["href"]))
+    assert len(named) > 20
+    for address in named:
+        assert address.startswith(PROJECT_SITE) and not address.endswith(".html"), address
+        page = published.site / address.removeprefix(PROJECT_SITE) / "index.html"
+        assert page.is_file(), address
+
+
 def test_every_page_names_its_canonical_address(published: Published) -> None:
     runsheet = next(published.site.glob("gatherings/*/runsheet/index.html"))
     relative = runsheet.parent.relative_to(published.site)

@@ -324,6 +324,11 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-unt
             search.leave_guide_out(page.meta, page.file.src_uri)
         return context
 
+    # Before the sitemap is written, which lists the pages' canonical addresses.
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
+        offline.published_canonical(page, config, self.published_directory_urls)
+        return page
+
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
         generated = self.unread.pop(page.file.src_uri, None)
         if generated is None:

@@ -8,13 +8,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import ConsoleMessage, Page
+from playwright.sync_api import Page
 
 from tests.browser.conftest import serve
-from tests.browser.test_search_anywhere import APART, OWN, click_first_result, search_copy
+from tests.browser.test_search_anywhere import click_first_result, copy_results, search
 from tests.conftest import FIXTURES
 from tests.site_project import make_project, run
 
@@ -59,38 +59,12 @@ def danish(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DanishSite]:
     server.shutdown()
 
 
-@pytest.fixture
-def quiet(page: Page) -> Iterator[Page]:
-    """The page; at the end, no warning or error was logged in its console."""
-    said: list[str] = []
-
-    def record(message: ConsoleMessage) -> None:
-        if message.type in ("warning", "error"):
-            said.append(f"{message.type}: {message.text}")
-
-    page.on("console", record)
-    page.on("pageerror", lambda error: said.append(f"pageerror: {error}"))
-    yield page
-    assert said == []
-
-
-def results(page: Page, url: str) -> tuple[list[str], list[str]]:
-    page.goto(url)
-    page.locator("#kd-search-input").fill(WORD)
-    page.locator(".kd-search__status:not(:empty)").wait_for(timeout=15000)
-
-    def hrefs(selector: str) -> list[str]:
-        return [str(link.get_attribute("href")) for link in page.locator(selector).all()]
-
-    return hrefs(OWN), hrefs(APART)
-
-
 def test_ensemblespil_on_the_published_danish_site_lists_the_right_pages_then_the_guide_apart(
     quiet: Page, danish: DanishSite
 ) -> None:
     danish_page = danish.url + f"questions/{WORD}/"
     norwegian_page = danish.url + "questions/samspill/"
-    found, apart = results(quiet, danish.url)
+    found, apart = search(quiet, danish.url, WORD)
     # The Danish page first, though the Norwegian one has the word more often; no guide page
     # among them, and every address under the project's path.
     assert found == [danish_page, norwegian_page], found
@@ -102,7 +76,7 @@ def test_ensemblespil_on_the_published_danish_site_lists_the_right_pages_then_th
 def test_ensemblespil_in_the_danish_guide_lists_the_guide_first(
     quiet: Page, danish: DanishSite
 ) -> None:
-    found, apart = results(quiet, danish.url + "guide/")
+    found, apart = search(quiet, danish.url + "guide/", WORD)
     assert found == [danish.url + f"guide/{WORD}/"]
     assert apart[0] == danish.url + f"questions/{WORD}/"
     opened = click_first_result(quiet)
@@ -115,9 +89,6 @@ def test_ensemblespil_in_the_danish_offline_copy_leaves_the_guide_out(
     guide = danish.offline / "guide" / f"{WORD}.html"
     assert WORD in guide.read_text("utf-8").lower()
     start = danish.offline / "index.html"
-    found = [
-        Path(unquote(urlsplit(urljoin(start.as_uri(), href)).path))
-        for href in search_copy(page, start.as_uri(), WORD)
-    ]
+    found = copy_results(page, start, WORD)
     assert danish.offline / "questions" / f"{WORD}.html" in found, found
     assert not [path for path in found if path.is_relative_to(danish.offline / "guide")]

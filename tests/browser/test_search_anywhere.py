@@ -5,13 +5,12 @@ text, and the console stays quiet."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import ConsoleMessage, Page
+from playwright.sync_api import Page
 
 from tests.conftest import Published
 
@@ -19,21 +18,6 @@ pytestmark = pytest.mark.browser
 
 OWN = ".kd-search__list:not(.kd-search__apart-list) .kd-search__link"
 APART = ".kd-search__apart:not([hidden]) .kd-search__apart-list .kd-search__link"
-
-
-@pytest.fixture
-def quiet(page: Page) -> Iterator[Page]:
-    """The page; at the end, no warning or error was logged in its console."""
-    said: list[str] = []
-
-    def record(message: ConsoleMessage) -> None:
-        if message.type in ("warning", "error"):
-            said.append(f"{message.type}: {message.text}")
-
-    page.on("console", record)
-    page.on("pageerror", lambda error: said.append(f"pageerror: {error}"))
-    yield page
-    assert said == []
 
 
 def search(page: Page, url: str, words: str) -> tuple[list[str], list[str]]:
@@ -112,6 +96,15 @@ def search_copy(page: Page, url: str, words: str) -> list[str]:
     return [str(link.get_attribute("href")) for link in results.all()]
 
 
+def copy_results(page: Page, start: Path, words: str) -> list[Path]:
+    """The files of Material's results for ``words`` typed on the offline copy's page
+    ``start``."""
+    return [
+        Path(unquote(urlsplit(urljoin(start.as_uri(), href)).path))
+        for href in search_copy(page, start.as_uri(), words)
+    ]
+
+
 def test_search_from_the_file_system_opens_the_page_clicked(
     page: Page, published: Published
 ) -> None:
@@ -164,10 +157,7 @@ def test_the_offline_copy_leaves_the_author_guide_out_of_search(
         assert "orgelbrus" in shown.read_text("utf-8").lower(), shown
     # From a participant's page and from the guide's own: Material's one index has no parts.
     for start in (published.offline / "index.html", guide):
-        found = [
-            Path(unquote(urlsplit(urljoin(start.as_uri(), href)).path))
-            for href in search_copy(page, start.as_uri(), "orgelbrus")
-        ]
+        found = copy_results(page, start, "orgelbrus")
         assert participants in found, found
         assert not [path for path in found if path.is_relative_to(published.offline / "guide")]
 

@@ -21,7 +21,12 @@ from kulturdialog.room import serve as room_serve
 from tests.conftest import ROOT
 from tests.site_project import make_project, run
 
-DOCS = [ROOT / "README.md", *sorted((ROOT / "docs" / "guide").glob("*.md"))]
+GUIDES = [ROOT / "docs" / "guide", ROOT / "docs" / "guide" / "da", ROOT / "docs" / "guide" / "en"]
+"""The author guide in bokmål, Danish and English: a site shows the one in its language."""
+RUN_DOCS = [ROOT / "README.md", *sorted(GUIDES[0].glob("*.md"))]
+"""The documents whose commands run in one copy of the project; the translations show the same
+commands (parsed, not run again: a second import of the same group tasks writes nothing)."""
+DOCS = RUN_DOCS + [page for guide in GUIDES[1:] for page in sorted(guide.glob("*.md"))]
 GATHERING = "nasjonalt-dialogseminar-2023"
 TASK_2 = "Dialogtema 2 – Gruppeoppgaver"
 FENCE = re.compile(r"^\s*```[a-z]*\n(.*?)^\s*```", re.MULTILINE | re.DOTALL)
@@ -76,9 +81,9 @@ class Shown:
         return None
 
 
-def shown_commands() -> list[Shown]:
+def shown_commands(docs: list[Path] = DOCS) -> list[Shown]:
     found: list[Shown] = []
-    for doc in DOCS:
+    for doc in docs:
         text = doc.read_text("utf-8")
         for block in FENCE.findall(text):
             for line in block.splitlines():
@@ -170,7 +175,7 @@ def ran(tmp_path_factory: pytest.TempPathFactory) -> Ran:
             f"Subject: {task}\n\nGruppe: 2\n\n1. Felles møteplasser\n",
             "utf-8",
         )
-    commands = [c.kulturdialog() for c in shown_commands() if c.block]
+    commands = [c.kulturdialog() for c in shown_commands(RUN_DOCS) if c.block]
     runnable = [words for words in commands if words and words[0] in RUNS]
     order = ["--version", "check", "schema", "new", "feedback", "build", "offline"]
     done: set[tuple[str, ...]] = set()
@@ -206,11 +211,14 @@ def folder_claims() -> list[tuple[str, str, str]]:
     """Where the guide's table and the README say each kind of file lives: (document, kind,
     folder)."""
     claims: list[tuple[str, str, str]] = []
-    guide = (ROOT / "docs" / "guide" / "index.md").read_text("utf-8")
     row = re.compile(r"^\|[^|]*\| `(content/[\w-]+/)` \| \[[^]]*\]\((\w+)\.md\)", re.MULTILINE)
-    for folder, page in row.findall(guide):
-        for kind in GUIDE_PAGES.get(page, [page]):
-            claims.append(("guide", kind, folder))
+    for guide in GUIDES:
+        name = guide.relative_to(ROOT).as_posix()
+        found = row.findall((guide / "index.md").read_text("utf-8"))
+        assert found, name
+        for folder, page in found:
+            for kind in GUIDE_PAGES.get(page, [page]):
+                claims.append((name, kind, folder))
     readme = (ROOT / "README.md").read_text("utf-8")
     sentence = re.search(
         r"Content lives in YAML files under `content/`: (.*?)\. ", readme, re.DOTALL
@@ -335,10 +343,10 @@ def test_schema_as_shown_leaves_the_schemas_and_tables_as_they_are(ran: Ran) -> 
     # model: in a copy of the project, what it writes is what the repository holds.
     for schema in sorted((ROOT / "docs" / "schemas").glob("*.json")):
         assert (ran.project / "docs" / "schemas" / schema.name).read_bytes() == schema.read_bytes()
-    for page in sorted((ROOT / "docs" / "guide").glob("*.md")):
-        assert (ran.project / "docs" / "guide" / page.name).read_text("utf-8") == page.read_text(
-            "utf-8"
-        ), page.name
+    for guide in GUIDES:
+        for page in sorted(guide.glob("*.md")):
+            written = ran.project / page.relative_to(ROOT)
+            assert written.read_text("utf-8") == page.read_text("utf-8"), page
 
 
 def test_build_and_offline_make_what_the_documents_say(ran: Ran) -> None:

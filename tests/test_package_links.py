@@ -6,7 +6,6 @@ import pytest
 
 from kulturdialog.content import load_content
 from kulturdialog.errors import ContentError
-from kulturdialog.library import package_references
 from tests.conftest import FIXTURES, Build, BuildSite
 
 LINKS = FIXTURES / "package-links"
@@ -70,7 +69,7 @@ def test_the_package_links_back_to_every_gathering_that_names_it(linked: Build) 
 
 def test_package_references_name_every_field_that_names_a_package() -> None:
     library = load_content(LINKS / "valid")
-    assert package_references(library.gathering("verksted")) == [
+    assert library.gathering("verksted").package_references == [
         (("programme", 1, "package"), "pakke"),
         (("programme", 2, "package"), "bare-nevnt"),
     ]

@@ -59,6 +59,24 @@ def test_the_sitemap_lists_every_page_at_the_site_url(published: Published) -> N
     assert pages <= listed, sorted(pages - listed)[:5]
 
 
+def test_the_offline_copy_names_the_published_addresses(published: Published) -> None:
+    # Its pages are files (page.html); the published site's are folders (page/).
+    copy = published.offline
+    sitemap = (copy / "sitemap.xml").read_text("utf-8")
+    named = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    for path in copy.rglob("*.html"):
+        link = BeautifulSoup(path.read_text("utf-8"), "html.parser").select_one(
+            "link[rel=canonical]"
+        )
+        if link is not None:
+            named.append(str(link["href"]))
+    assert len(named) > 20
+    for address in named:
+        assert address.startswith(PROJECT_SITE) and not address.endswith(".html"), address
+        page = published.site / address.removeprefix(PROJECT_SITE) / "index.html"
+        assert page.is_file(), address
+
+
 def test_every_page_names_its_canonical_address(published: Published) -> None:
     runsheet = next(published.site.glob("gatherings/*/runsheet/index.html"))
     relative = runsheet.parent.relative_to(published.site)
@@ -85,6 +103,8 @@ def test_the_github_pages_example_builds_with_the_project_command_and_deploys() 
     assert "python -m kulturdialog build" in runs
     upload = next(step for step in steps if "upload-pages-artifact" in step.get("uses", ""))
     assert upload["with"]["path"] == "site"
+    # From v4 on, files whose names start with a dot (the build's mark) are not uploaded.
+    assert int(upload["uses"].rpartition("@v")[2]) >= 4
     assert any("deploy-pages" in step.get("uses", "") for step in jobs["deploy"]["steps"])
     assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
 
@@ -92,8 +112,8 @@ def test_the_github_pages_example_builds_with_the_project_command_and_deploys() 
 def test_the_gitlab_pages_example_publishes_the_built_site_as_public() -> None:
     pages = _load("gitlab-pages.yml")["pages"]
     assert isinstance(pages, dict)
-    assert "python -m kulturdialog build" in pages["script"]
-    assert "mv site public" in pages["script"]
+    assert "python -m kulturdialog build --zip" in pages["script"]
+    assert "python -m zipfile -e site.zip public" in pages["script"]
     assert pages["artifacts"]["paths"] == ["public"]
 
 
@@ -125,9 +145,39 @@ def test_a_zip_that_no_build_made_is_never_replaced(tmp_path: Path) -> None:
     archive.unlink()
     (folder / staging.MARK).write_text(staging.MARK_NOTE + "index.html\n")
     publish.zip_folder(folder, archive)
-    # A zip a build made (it holds the mark) is replaced by the next one.
+    # A zip a build made (its comment says so) is replaced by the next one.
     publish.zip_folder(folder, archive)
     assert zipfile.ZipFile(archive).read("index.html") == b"<p>hei</p>"
+    # One with the same files but not that comment is somebody else's.
+    with zipfile.ZipFile(archive, "a") as opened:
+        opened.comment = b"the author's own"
+    with pytest.raises(staging.Refused, match="exists and was not made by Kulturdialog"):
+        publish.zip_folder(folder, archive)
+
+
+def test_the_build_mark_is_not_published_in_site_zip(tmp_path: Path) -> None:
+    project = _project(tmp_path / "project")
+    for _ in range(2):
+        # The second build replaces the zip the first made: it knows the zip as its own.
+        built = subprocess.run(
+            [sys.executable, "-m", "kulturdialog", "build", "--zip"],
+            cwd=project,
+            capture_output=True,
+            text=True,
+        )
+        assert built.returncode == 0, built.stdout + built.stderr
+    site = project / "site"
+    # The mark stays in the folder, where it tells the next build what it may replace.
+    assert (site / staging.MARK).is_file()
+    made = {
+        path.relative_to(site).as_posix()
+        for path in site.rglob("*")
+        if path.is_file() and path.name != staging.MARK
+    }
+    with zipfile.ZipFile(project / "site.zip") as opened:
+        names = opened.namelist()
+    assert [name for name in names if staging.MARK in name] == []
+    assert sorted(names) == sorted(made)
 
 
 @pytest.mark.parametrize(
@@ -226,6 +276,7 @@ def test_offline_out_into_a_new_folder_then_into_the_copy_it_made(tmp_path: Path
     assert sorted(p.name for p in out.parent.iterdir()) == ["other.txt", "seminar", "seminar.zip"]
     with zipfile.ZipFile(out.parent / "seminar.zip") as opened:
         assert "seminar/index.html" in opened.namelist()
+        assert f"seminar/{staging.MARK}" not in opened.namelist()
 
 
 def _fake_build(project: Path, site_dir: Path, *, offline: bool = False) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from kulturdialog.site.search import IGNORED, page_language, part
+from kulturdialog.site.search import IGNORED, leave_guide_out, page_language, part
 from kulturdialog.views.render import UNINDEXED_KINDS
 from tests.conftest import BUNDLED_GATHERING, ROOT, Build, BuildSite
 from tests.pagefind_index import fragments
@@ -160,6 +160,29 @@ def test_a_build_can_choose_materials_own_search(tmp_path: Path) -> None:
     home = (site / "index.html").read_text("utf-8")
     assert "md-search__input" in home
     assert "kd-search" not in home and "data-pagefind-body" not in home
+    # Material's one index cannot show the author guide apart: it is left out of it.
+    assert (site / "guide" / "index.html").is_file()
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    locations = [entry["location"] for entry in index["docs"]]
+    assert any(location.startswith("gatherings/") for location in locations)
+    assert not [location for location in locations if location.startswith("guide/")]
+
+
+@pytest.mark.parametrize(
+    ("src_uri", "meta", "expected"),
+    [
+        ("guide/index.md", {}, {"search": {"exclude": True}}),
+        ("guide/index.md", {"search": {"boost": 2}}, {"search": {"boost": 2, "exclude": True}}),
+        ("guide/gathering.md", {"search": "yes"}, {"search": {"exclude": True}}),
+        ("index.md", {"search": {"boost": 2}}, {"search": {"boost": 2}}),
+        ("gatherings/guide.md", {}, {}),
+    ],
+)
+def test_materials_search_leaves_the_guide_out_by_the_one_rule(
+    src_uri: str, meta: dict[str, object], expected: dict[str, object]
+) -> None:
+    leave_guide_out(meta, src_uri)
+    assert meta == expected
 
 
 def test_chart_labels_and_values_are_indexed(bundled: Build) -> None:

@@ -117,7 +117,7 @@ class Library:
         # Asked once per package and page; worked out once, after loading.
         found: dict[str, list[str]] = defaultdict(list)
         for gathering in self.sorted_gatherings():
-            for id in dict.fromkeys(id for _, id in package_references(gathering)):
+            for id in dict.fromkeys(id for _, id in gathering.package_references):
                 found[id].append(gathering.id)
         return dict(found)
 
@@ -152,19 +152,6 @@ class Library:
                 g.title,
             ),
         )
-
-
-def package_references(gathering: Gathering) -> list[tuple[tuple[Key, ...], str]]:
-    """Every theme package ``gathering`` names, with the path of the field that names it: the
-    gathering's own ``package`` first, then each block's, day by day."""
-    found: list[tuple[tuple[Key, ...], str]] = []
-    if gathering.package is not None:
-        found.append((("package",), gathering.package))
-    for day in gathering.schedule:
-        for index, block in enumerate(day.programme):
-            if block.package is not None:
-                found.append(((*day.path, "programme", index, "package"), block.package))
-    return found
 
 
 def register(library: Library, entry: Entry[AnyContent]) -> Iterator[Problem]:

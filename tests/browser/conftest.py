@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, ConsoleMessage, Page
 
 from tests.conftest import PROJECT_SITE, Build, Published
 
@@ -50,6 +50,21 @@ def page(browser: Browser) -> Iterator[Page]:
     opened = context.new_page()
     yield opened
     context.close()
+
+
+@pytest.fixture
+def quiet(page: Page) -> Iterator[Page]:
+    """The page; at the end, no warning or error was logged in its console."""
+    said: list[str] = []
+
+    def record(message: ConsoleMessage) -> None:
+        if message.type in ("warning", "error"):
+            said.append(f"{message.type}: {message.text}")
+
+    page.on("console", record)
+    page.on("pageerror", lambda error: said.append(f"pageerror: {error}"))
+    yield page
+    assert said == []
 
 
 @pytest.fixture(scope="session")

@@ -5,13 +5,12 @@ text, and the console stays quiet."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import ConsoleMessage, Page
+from playwright.sync_api import Page
 
 from tests.conftest import Published
 
@@ -19,21 +18,6 @@ pytestmark = pytest.mark.browser
 
 OWN = ".kd-search__list:not(.kd-search__apart-list) .kd-search__link"
 APART = ".kd-search__apart:not([hidden]) .kd-search__apart-list .kd-search__link"
-
-
-@pytest.fixture
-def quiet(page: Page) -> Iterator[Page]:
-    """The page; at the end, no warning or error was logged in its console."""
-    said: list[str] = []
-
-    def record(message: ConsoleMessage) -> None:
-        if message.type in ("warning", "error"):
-            said.append(f"{message.type}: {message.text}")
-
-    page.on("console", record)
-    page.on("pageerror", lambda error: said.append(f"pageerror: {error}"))
-    yield page
-    assert said == []
 
 
 def search(page: Page, url: str, words: str) -> tuple[list[str], list[str]]:
@@ -90,23 +74,43 @@ def test_search_under_a_sub_path_opens_the_page_clicked(quiet: Page, published_u
     )
 
 
-def test_search_from_the_file_system_opens_the_page_clicked(
-    page: Page, published: Published
-) -> None:
-    # The offline copy, opened from a USB stick: Material's search, made to work from files.
-    page.goto((published.offline / "index.html").as_uri())
+MATERIAL_RESULTS = ".md-search-result__item a.md-search-result__link"
+
+
+def search_copy(page: Page, url: str, words: str) -> list[str]:
+    """The addresses of Material's results for ``words`` typed on the offline copy's page at
+    ``url``."""
+    page.goto(url)
     box = page.locator("input.md-search__input")
     box.click()
-    results = page.locator(".md-search-result__item a.md-search-result__link")
+    results = page.locator(MATERIAL_RESULTS)
     # The index loads in a worker (an iframe from file://); type again until it answers.
     for _ in range(20):
         box.fill("")
-        box.type("kystkantate", delay=20)
+        box.type(words, delay=20)
         try:
             results.first.wait_for(timeout=1000)
             break
         except Exception:
             continue
+    return [str(link.get_attribute("href")) for link in results.all()]
+
+
+def copy_results(page: Page, start: Path, words: str) -> list[Path]:
+    """The files of Material's results for ``words`` typed on the offline copy's page
+    ``start``."""
+    return [
+        Path(unquote(urlsplit(urljoin(start.as_uri(), href)).path))
+        for href in search_copy(page, start.as_uri(), words)
+    ]
+
+
+def test_search_from_the_file_system_opens_the_page_clicked(
+    page: Page, published: Published
+) -> None:
+    # The offline copy, opened from a USB stick: Material's search, made to work from files.
+    assert search_copy(page, (published.offline / "index.html").as_uri(), "kystkantate")
+    results = page.locator(MATERIAL_RESULTS)
     title = results.first.locator("h1").inner_text()
     results.first.click()
     page.wait_for_load_state("load")
@@ -141,6 +145,21 @@ def test_the_author_guide_is_shown_apart(quiet: Page, published_url: str) -> Non
     found, apart = search(quiet, guide, "orgelbrus")
     assert found == [guide]
     assert published_url + "questions/orgelbrus/" in apart
+
+
+def test_the_offline_copy_leaves_the_author_guide_out_of_search(
+    page: Page, published: Published
+) -> None:
+    # The word stands on a page of the guide and on a participant's page of the copy.
+    guide = published.offline / "guide" / "orgelbrus.html"
+    participants = published.offline / "questions" / "orgelbrus.html"
+    for shown in (guide, participants):
+        assert "orgelbrus" in shown.read_text("utf-8").lower(), shown
+    # From a participant's page and from the guide's own: Material's one index has no parts.
+    for start in (published.offline / "index.html", guide):
+        found = copy_results(page, start, "orgelbrus")
+        assert participants in found, found
+        assert not [path for path in found if path.is_relative_to(published.offline / "guide")]
 
 
 def test_chart_labels_and_values_are_found(quiet: Page, published_url: str) -> None:

@@ -28,6 +28,7 @@ from kulturdialog.room.channel import (
     Task,
 )
 from kulturdialog.room.store import Answer, Store
+from kulturdialog.site import staging
 
 SECRET = "the-secret-of-this-run-0123456789"
 TASK = Task("samarbeid", "Samarbeid", "nb", 1, 3)
@@ -106,6 +107,13 @@ def test_nothing_but_the_site_and_the_channel_is_served(client: TestClient) -> N
     assert client.get("/../pyproject.toml").status_code == 404
     assert client.get("/_room/answer/no-such-task").status_code == 404
     assert client.get("/_room/code/no-such-task.svg").status_code == 404
+
+
+def test_the_build_mark_is_no_page_of_the_site_served(site: Path, client: TestClient) -> None:
+    (site / staging.MARK).write_text(staging.MARK_NOTE + "index.html\n", "utf-8")
+    for path in (staging.MARK, f"./{staging.MARK}", f"sub/../{staging.MARK}"):
+        assert client.get(f"/{path}").status_code == 404, path
+    assert client.get("/index.html").status_code == 200
 
 
 def test_a_socket_from_another_site_is_closed(client: TestClient) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from kulturdialog import schedule
 from kulturdialog.errors import Problem
-from kulturdialog.library import Entry, Library, package_references
+from kulturdialog.library import Entry, Library
 from kulturdialog.model import Gathering
 from kulturdialog.model.gathering import ProgrammeDay
 
@@ -43,7 +43,7 @@ def check_gathering(entry: Entry[Gathering], library: Library) -> Iterator[Probl
 
 
 def _check_packages(entry: Entry[Gathering], library: Library) -> Iterator[Problem]:
-    for path, id in package_references(entry.model):
+    for path, id in entry.model.package_references:
         yield from library.reference(entry, path, "package", id)
 
 

@@ -12,6 +12,7 @@ import logging
 import socket
 import threading
 import time
+from urllib.parse import urlsplit
 
 import uvicorn
 
@@ -52,16 +53,27 @@ def free_port() -> int:
         return port
 
 
-class _Address(logging.Filter):
-    """Names the address the author opens where mkdocs would name its own, inner one."""
+SERVING = "Serving on "
+"""How mkdocs' preview says where it serves the site."""
 
-    def __init__(self, url: str) -> None:
+
+class _Address(logging.Filter):
+    """Names the address the author opens where mkdocs would name its own, inner one: the
+    editor's host and port, with the path mkdocs serves the site under (a project site's
+    ``/<repo>/``), and the editor's own address."""
+
+    def __init__(self, origin: str) -> None:
         super().__init__()
-        self.url = url
+        self.origin = origin
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if "Serving on" in str(record.msg):
-            record.msg = f"Serving on {self.url} (the editor: {self.url}{PREFIX.lstrip('/')}/)"
+        said = record.getMessage()
+        if SERVING in said:
+            # mkdocs' preview puts the time before its words.
+            before, _, inner = said.partition(SERVING)
+            path = urlsplit(inner.split()[0]).path or "/"
+            where = f"{self.origin}{path} (the editor: {self.origin}{PREFIX}/)"
+            record.msg = f"{before}{SERVING}{where}"
             record.args = ()
         return True
 
@@ -86,7 +98,7 @@ def run(project: Project, address: str) -> None:
         time.sleep(0.05)
     if not thread.is_alive():
         raise CannotServe(f"cannot listen on 127.0.0.1:{port}; is it in use?")
-    address_filter = _Address(f"http://127.0.0.1:{port}/")
+    address_filter = _Address(f"http://127.0.0.1:{port}")
     logging.getLogger("mkdocs.livereload").addFilter(address_filter)
     try:
         publish.serve_site(project.root, f"127.0.0.1:{inner}")

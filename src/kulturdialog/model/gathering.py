@@ -329,6 +329,19 @@ class Gathering(Model):
         return [task for day in self.schedule for task in day.group_tasks]
 
     @property
+    def package_references(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Every theme package the gathering names, with the path of the field that names it:
+        the gathering's own ``package`` first, then each block's, day by day."""
+        found: list[tuple[tuple[str | int, ...], str]] = []
+        if self.package is not None:
+            found.append((("package",), self.package))
+        for day in self.schedule:
+            for index, block in enumerate(day.programme):
+                if block.package is not None:
+                    found.append(((*day.path, "programme", index, "package"), block.package))
+        return found
+
+    @property
     def question_set_ids(self) -> list[str]:
         """The ids of the question sets the group tasks use, each once, in programme order."""
         return list(dict.fromkeys(task.question_set for task in self.group_tasks))

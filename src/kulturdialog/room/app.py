@@ -21,6 +21,7 @@ from starlette.types import Scope
 from starlette.websockets import WebSocket
 
 from kulturdialog.room.channel import MAX_COMMENT, MAX_GROUP, MAX_POINT, Channel
+from kulturdialog.site import staging
 from kulturdialog.views.labels import label
 from kulturdialog.views.qr import qr_code
 
@@ -60,7 +61,13 @@ def words(language: str) -> dict[str, str]:
 
 
 class SiteFiles(StaticFiles):
-    """The built site, each HTML page with the room's script added before ``</body>``."""
+    """The built site, each HTML page with the room's script added before ``</body>``; the
+    build's mark, which is no page of the site, is not served."""
+
+    def lookup_path(self, path: str) -> tuple[str, os.stat_result | None]:
+        if Path(path).parts == (staging.MARK,):
+            return "", None
+        return super().lookup_path(path)
 
     def file_response(
         self,

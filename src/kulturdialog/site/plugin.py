@@ -319,7 +319,15 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-unt
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         site_language.name_nav(nav, site_language.page_language(page, self.config.language))
+        # Before Material's search (priority 0) reads the page: the guide stays out of it.
+        if self.config.search == "material":
+            search.leave_guide_out(page.meta, page.file.src_uri)
         return context
+
+    # Before the sitemap is written, which lists the pages' canonical addresses.
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
+        offline.published_canonical(page, config, self.published_directory_urls)
+        return page
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
         generated = self.unread.pop(page.file.src_uri, None)

@@ -34,6 +34,11 @@ OFFLINE_PLUGINS: list[Any] = ["search", "offline"]
 ``file://``, and the offline plugin itself."""
 
 
+ZIP_NOTE = b"Made by Kulturdialog: the next build with --zip may replace this file."
+"""The comment of every zip a build writes: it marks the zip as the build's, as the site
+folder's mark (``staging.MARK``, which the zip leaves out) marks the folder."""
+
+
 class BuildFailed(Exception):
     """The build stopped; mkdocs has already printed why."""
 
@@ -99,9 +104,12 @@ def zip_refusal(archive: Path) -> str | None:
     if archive.is_file() and not archive.is_symlink():
         try:
             with zipfile.ZipFile(archive) as opened:
-                names = opened.namelist()
+                names, comment = opened.namelist(), opened.comment
         except (OSError, zipfile.BadZipFile):
-            names = []
+            names, comment = [], b""
+        if comment == ZIP_NOTE:
+            return None
+        # A zip of an earlier version holds the folder's mark, or a file every site has.
         made = (staging.MARK, staging.EARLIER_BUILD)
         if any(name.split("/", 1)[-1] in made or name in made for name in names):
             return None
@@ -113,6 +121,8 @@ def zip_refusal(archive: Path) -> str | None:
 
 def zip_folder(folder: Path, archive: Path, *, inside: str | None = None) -> Path:
     """``folder``'s files in a zip at ``archive``: at its top, or in one folder ``inside`` it.
+    The build's mark is left out: it tells the next build what it may replace on this
+    computer, and is no file of the site a host should publish.
 
     The zip is written beside ``archive`` and renamed into place when complete; raises
     ``staging.Refused`` when ``archive`` is a file no build made."""
@@ -123,8 +133,9 @@ def zip_folder(folder: Path, archive: Path, *, inside: str | None = None) -> Pat
     handle, name = tempfile.mkstemp(prefix=f".{archive.name}.", dir=archive.parent)
     try:
         with os.fdopen(handle, "wb") as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as out:
+            out.comment = ZIP_NOTE
             for path in sorted(folder.rglob("*")):
-                if path.is_file():
+                if path.is_file() and path != folder / staging.MARK:
                     out.write(path, prefix + path.relative_to(folder).as_posix())
         # mkstemp's file is private; a zip for a host or a stick is read by others.
         os.chmod(name, 0o644)

@@ -9,10 +9,11 @@ no ``data-pagefind-body`` (see the theme's ``main.html``) and so stays out, and 
 
 The author guide's pages carry the filter ``part: guide``, so that the search box shows them
 apart from what participants look for (``assets/search.js``); the rest of the site is what is
-not the guide. Only the one value is given: with two, Pagefind writes their order as its threads
-finish, and a build of the same site would not give the same files. Where the site lives (a
-sub-path on a project site) the script tells Pagefind at run time: the bundle holds addresses
-from the site's root.
+not the guide. (Material's search, in a build that chooses it, has one index and no parts:
+the guide's pages are left out of it.) Only the one value is given: with two, Pagefind writes
+their order as its threads finish, and a build of the same site would not give the same files.
+Where the site lives (a sub-path on a project site) the script tells Pagefind at run time: the
+bundle holds addresses from the site's root.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import MutableMapping
 from pathlib import Path
+from typing import Any
 
 from mkdocs.exceptions import PluginError
 
@@ -50,6 +53,18 @@ def part(src_uri: str) -> str:
         for folder in folders
     )
     return GUIDE_PART if guide else SITE_PART
+
+
+def leave_guide_out(meta: MutableMapping[str, Any], src_uri: str) -> None:
+    """Keep a page of the author guide out of Material's search index (front matter
+    ``search: exclude``), as a build with ``search: material`` (the offline copy) needs.
+
+    Material's search is one index, ranked the same from every page, and cannot show the guide
+    apart as Pagefind's parts do; participants searching the copy look for gatherings."""
+    if part(src_uri) != GUIDE_PART:
+        return
+    given = meta.get("search")
+    meta["search"] = {**(given if isinstance(given, dict) else {}), "exclude": True}
 
 
 def index_site(site: Path, pages: list[str] | None = None) -> int:

@@ -9,7 +9,6 @@ from typing import Any
 
 from markupsafe import Markup
 
-from kulturdialog.library import package_references
 from kulturdialog.model import Gathering, Package, QuestionSet
 from kulturdialog.views import inputs, package_urls, room, urls
 from kulturdialog.views.after import after, has_feedback_page
@@ -66,7 +65,7 @@ class NamedPackage:
 def named_packages(renderer: Renderer, gathering: Gathering) -> list[NamedPackage]:
     """The packages ``gathering`` names, each once, where it first names them."""
     found: dict[str, NamedPackage] = {}
-    for path, id in package_references(gathering):
+    for path, id in gathering.package_references:
         if id in found or id not in renderer.library.packages:
             continue
         package = renderer.library.package(id)

@@ -12,14 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from kulturdialog.library import Library, package_references
+from kulturdialog.library import Library
 from kulturdialog.model import AnyContent, Gathering, Package, Plan, QuestionSet, Worksheet
 
 
 def gathering(library: Library, model: Gathering) -> tuple[AnyContent, ...]:
     """Itself, the question sets its days use (which another file may hold), the feedback on
     it, and the theme packages it names."""
-    named = dict.fromkeys(id for _, id in package_references(model) if id in library.packages)
+    named = dict.fromkeys(id for _, id in model.package_references if id in library.packages)
     return (
         model,
         *(library.question_set(ident) for ident in sorted(model.question_set_ids)),

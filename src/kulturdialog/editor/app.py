@@ -29,6 +29,7 @@ from kulturdialog.editor.proxy import Preview
 from kulturdialog.editor.saving import Refused, Saver, open_file
 from kulturdialog.errors import ContentError, Problem
 from kulturdialog.library import Library
+from kulturdialog.site import incremental
 
 PREFIX = "/_edit"
 _BODY_END = re.compile(r"</body\s*>", re.IGNORECASE)
@@ -58,7 +59,7 @@ class Editor:
     )
 
     def __post_init__(self) -> None:
-        self.saver = Saver(self.project.content)
+        self.saver = Saver(self.project.content, written=incremental.saved)
 
     @property
     def language(self) -> str:

@@ -360,3 +360,14 @@ def test_a_new_gathering_from_the_bundled_seminar_opens_in_the_form(
     page.locator('[id="f-place"]').fill("Ås kulturskole")
     save(page, "saved")
     assert "place: Ås kulturskole\n" in made.read_text("utf-8")
+
+
+def test_a_page_printed_from_the_preview_has_no_edit_links(
+    editor_page: Page, served: Served
+) -> None:
+    page = editor_page
+    page.goto(served.url + PAGE + "runsheet/")
+    expect(page.locator(".kd-edit-bar")).to_be_visible()
+    page.emulate_media(media="print")
+    expect(page.locator(".kd-edit-bar")).to_be_hidden()
+    expect(page.locator(".kd-runsheet").first).to_be_visible()

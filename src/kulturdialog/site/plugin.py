@@ -98,12 +98,12 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-unt
     outputs: set[str] = set()
     """During a preview: every file the current build leaves in the site folder."""
     published_directory_urls: bool = True
+    """Whether the published site's addresses are folders (``page/``), as QR codes give them."""
     renders: rendered.Renders | None = None
     """During a preview: the hand-written pages as the last build converted them."""
     site_key: tuple[Any, ...] | None = None
     """During a preview: what the conversion of every page of this build depends on, or None
     when the pages are converted anew (a build with content problems)."""
-    """Whether the published site's addresses are folders (``page/``), as QR codes give them."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this event also keeps the plugin instance across the rebuilds of a preview.

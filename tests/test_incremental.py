@@ -10,16 +10,21 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File
 
 from kulturdialog.content import FileCache, load_content
+from kulturdialog.site import incremental
 from kulturdialog.site.incremental import dest_of
 from kulturdialog.views.urls import page_url
 from tests.conftest import ROOT
@@ -213,3 +218,65 @@ def test_the_sitemap_joins_page_urls_as_urljoin_does(
         joined = root + url.removeprefix("./")
         assert joined == urljoin(root, url)
         assert urlsplit(joined).path == urlsplit(urljoin(root, url)).path
+
+
+@pytest.fixture
+def live_server(tmp_path: Path) -> Iterator[tuple[LiveReloadServer, list[float], Path]]:
+    """mkdocs' live-reload server, its builds counted, watching a content folder as a preview
+    does."""
+    builds: list[float] = []
+    server = LiveReloadServer(
+        lambda: builds.append(time.monotonic()), "127.0.0.1", 0, str(tmp_path)
+    )
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "a.yml").write_text("kind: x\n", "utf-8")
+    loop = threading.Thread(target=server.serve, daemon=True)
+    loop.start()
+    observer = incremental.watch_content(server, SimpleNamespace(watch=[]), content)  # type: ignore[arg-type]
+    try:
+        yield server, builds, content
+    finally:
+        incremental.stop_watching(observer)
+        server.shutdown()
+        loop.join(timeout=5)
+
+
+def _write_as_the_editor(path: Path, text: str) -> None:
+    temporary = path.with_name(f".{path.name}.x.tmp")
+    temporary.write_text(text, "utf-8")
+    os.replace(temporary, path)
+
+
+def _builds_after(builds: list[float], seconds: float) -> int:
+    time.sleep(seconds)
+    return len(builds)
+
+
+def test_a_save_in_the_editor_starts_one_build_at_once(
+    live_server: tuple[LiveReloadServer, list[float], Path],
+) -> None:
+    server, builds, content = live_server
+    assert server.build_delay == incremental.BUILD_DELAY
+    for round in range(1, 4):
+        _write_as_the_editor(content / "a.yml", f"kind: x\ntitle: {round}\n")
+        told = time.monotonic()
+        incremental.saved(content / "a.yml")
+        # The file events of that same change (a temporary file, then its rename) start no
+        # second build.
+        assert _builds_after(builds, 0.6) == round
+        assert builds[-1] - told < 0.3
+
+
+def test_a_change_made_elsewhere_starts_one_build_per_change(
+    live_server: tuple[LiveReloadServer, list[float], Path],
+) -> None:
+    _, builds, content = live_server
+    (content / "b.yml").write_text("kind: y\n", "utf-8")
+    assert _builds_after(builds, 0.6) == 1
+    (content / "notes.txt").write_text("not content\n", "utf-8")
+    assert _builds_after(builds, 0.6) == 1
+    (content / "b.yml").unlink()
+    assert _builds_after(builds, 0.6) == 2
+    (content / "a.yml").rename(content / "a.bak")
+    assert _builds_after(builds, 0.6) == 3

@@ -10,9 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import signal
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -21,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.editor.conftest import SEMINAR, copy_project, free_port, wait_for
+from tests.editor.conftest import SEMINAR, copy_project, serving
 
 PAGE = "gatherings/nasjonalt-dialogseminar-2023/"
 
@@ -54,37 +52,27 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     runs = parser.parse_args().runs
-    with tempfile.TemporaryDirectory() as folder:
-        project = copy_project(Path(folder) / "project")
-        port = free_port()
-        base = f"http://127.0.0.1:{port}/"
-        server = subprocess.Popen(
-            [sys.executable, "-m", "kulturdialog", "serve", "--address", f"127.0.0.1:{port}"],
-            cwd=project,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            wait_for(base + PAGE)
-            saves, pages = [], []
-            for run in range(runs):
-                token, data = _form(base)
-                minutes = 20 - run % 2 * 5
-                data["values"]["programme"][0]["minutes"] = minutes  # type: ignore[index]
-                shown = f"+0:{minutes:02d}</span>"
-                began = time.perf_counter()
-                _save(base, token, data)
-                saves.append(time.perf_counter() - began)
-                while True:
-                    with urllib.request.urlopen(base + PAGE) as answer:
-                        if shown in answer.read().decode("utf-8"):
-                            break
-                    time.sleep(0.05)
-                pages.append(time.perf_counter() - began)
-                time.sleep(1)
-        finally:
-            server.send_signal(signal.SIGINT)
-            server.wait(timeout=30)
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        serving(copy_project(Path(folder) / "project")) as served,
+    ):
+        base = served.url
+        saves, pages = [], []
+        for run in range(runs):
+            token, data = _form(base)
+            minutes = 20 - run % 2 * 5
+            data["values"]["programme"][0]["minutes"] = minutes  # type: ignore[index]
+            shown = f"+0:{minutes:02d}</span>"
+            began = time.perf_counter()
+            _save(base, token, data)
+            saves.append(time.perf_counter() - began)
+            while True:
+                with urllib.request.urlopen(base + PAGE) as answer:
+                    if shown in answer.read().decode("utf-8"):
+                        break
+                time.sleep(0.05)
+            pages.append(time.perf_counter() - began)
+            time.sleep(1)
     print("save answered (s):", ", ".join(f"{t:.2f}" for t in saves))
     print("page with the change (s):", ", ".join(f"{t:.2f}" for t in pages))
     print(f"medians: save {statistics.median(saves):.2f} s, page {statistics.median(pages):.2f} s")

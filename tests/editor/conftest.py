@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import socket
@@ -10,6 +11,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,25 +80,34 @@ def wait_for(url: str, seconds: float = 180) -> None:
     raise TimeoutError(f"{url} did not answer")
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    project = copy_project(tmp_path_factory.mktemp("editor") / "project")
+@contextmanager
+def serving(project: Path, seconds: float = 180, language: str | None = None) -> Iterator[Served]:
+    """``kulturdialog serve`` on ``project`` (in the site ``language``, if given) until the
+    block ends, once its seminar's page answers; stopped with Ctrl-C, as an author stops it
+    (mkdocs removes its temporary site)."""
     port = free_port()
+    env = {**os.environ, **({"KULTURDIALOG_LANGUAGE": language} if language else {})}
     process = subprocess.Popen(
         [sys.executable, "-m", "kulturdialog", "serve", "--address", f"127.0.0.1:{port}"],
         cwd=project,
+        env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}/"
     try:
-        wait_for(url + "gatherings/nasjonalt-dialogseminar-2023/")
+        wait_for(url + "gatherings/nasjonalt-dialogseminar-2023/", seconds)
         yield Served(project, url)
     finally:
-        # Ctrl-C, as an author stops it: mkdocs removes its temporary site.
         process.send_signal(signal.SIGINT)
         try:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    with serving(copy_project(tmp_path_factory.mktemp("editor") / "project")) as running:
+        yield running

@@ -213,6 +213,8 @@ def test_on_a_project_site_the_pages_under_its_path_link_to_their_file(
     assert found.base == base
     listing = call(project, "GET", "/_edit/")
     assert f'href="{base}gatherings/nasjonalt-dialogseminar-2023/"' in listing.text
+    # The site's icon, where the preview serves it: no request for the host's /favicon.ico.
+    assert f'<link rel="icon" href="{base}assets/favicon.svg">' in listing.text
     editor = Editor(found, TOKEN)
     page = f"{base}gatherings/nasjonalt-dialogseminar-2023/runsheet/"
     linked = run_apart(editor.edit_link(page, "<html><body></body></html>"))

@@ -6,6 +6,7 @@ import re
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -44,9 +45,28 @@ def open_form(page: Page, served: Served, name: str) -> None:
     expect(page.locator("#kd-fields .kd-field").first).to_be_visible()
 
 
-def save(page: Page) -> None:
+BOTH_SIZES = pytest.mark.parametrize(
+    "editor_page", SIZES, indirect=True, ids=[f"{w}x{h}" for w, h in SIZES]
+)
+"""A test run at each window size."""
+
+
+def save(page: Page, outcome: str) -> None:
+    """Press save, and see the form say ``outcome`` (saved, refused, conflict)."""
     page.locator("#kd-save").click()
-    expect(page.locator("#kd-status")).to_have_class(re.compile("kd-status-(saved|refused)"))
+    expect(page.locator("#kd-status")).to_have_class(re.compile(f"kd-status-{outcome}"))
+
+
+@contextmanager
+def nothing_written(served: Served) -> Iterator[None]:
+    """The block leaves every content file as it was."""
+    before = content_files(served)
+    yield
+    assert content_files(served) == before
+
+
+def content_files(served: Served) -> dict[Path, bytes]:
+    return {path: path.read_bytes() for path in sorted(served.content.rglob("*.y*ml"))}
 
 
 def blocks(text: str) -> tuple[str, list[str], str]:
@@ -72,7 +92,7 @@ def relative(minutes: int) -> str:
     return f"+{minutes // 60}:{minutes % 60:02d}"
 
 
-@pytest.mark.parametrize("editor_page", SIZES, indirect=True, ids=["1280x720", "390x844"])
+@BOTH_SIZES
 def test_adapting_the_bundled_seminar_changes_exactly_those_lines(
     editor_page: Page, served: Served
 ) -> None:
@@ -99,8 +119,7 @@ def test_adapting_the_bundled_seminar_changes_exactly_those_lines(
     page.locator('[id="f-date"]').fill("2026-09-17")
     expect(page.locator('[id="wk-date"]')).to_have_text(re.compile(r"\b38\b"))
     started = time.monotonic()
-    save(page)
-    expect(page.locator("#kd-status")).to_have_class(re.compile("kd-status-saved"))
+    save(page, "saved")
     expect(watcher.locator("body")).to_contain_text("17. september 2026", timeout=15_000)
     reloaded = time.monotonic() - started
     print(f"save to reloaded page ({page.viewport_size}): {reloaded:.2f} s")
@@ -112,8 +131,7 @@ def test_adapting_the_bundled_seminar_changes_exactly_those_lines(
         '[data-path^="questions."] input, [data-path^="questions."] textarea'
     )
     new_question.last.fill("Hva kan vi gjøre sammen i Ås neste år?")
-    save(page)
-    expect(page.locator("#kd-status")).to_have_class(re.compile("kd-status-saved"))
+    save(page, "saved")
 
     head, chunks, tail = blocks(before)
     chunks[0] = chunks[0].replace("minutes: 25", "minutes: 20")
@@ -154,23 +172,21 @@ def test_adapting_the_bundled_seminar_changes_exactly_those_lines(
     assert shown == expected_times
 
 
-@pytest.mark.parametrize("editor_page", SIZES, indirect=True, ids=["1280x720", "390x844"])
+@BOTH_SIZES
 def test_a_broken_value_shows_its_problem_at_the_field_and_writes_nothing(
     editor_page: Page, served: Served
 ) -> None:
     page = editor_page
-    seminar = served.content / SEMINAR
-    before = seminar.read_bytes()
-    open_form(page, served, SEMINAR)
-    page.locator('[id="f-programme.2.minutes"]').fill("0")
-    page.locator('[id="f-title"]').fill("")
-    save(page)
-    expect(page.locator("#kd-status")).to_have_class(re.compile("kd-status-refused"))
-    minutes = page.locator('.kd-field[data-path="programme.2.minutes"] .kd-problem')
-    expect(minutes).to_contain_text("0")
-    expect(page.locator('[id="f-programme.2.minutes"]')).to_have_attribute("aria-invalid", "true")
-    expect(page.locator('.kd-field[data-path="title"] .kd-problem')).to_be_visible()
-    assert seminar.read_bytes() == before
+    with nothing_written(served):
+        open_form(page, served, SEMINAR)
+        page.locator('[id="f-programme.2.minutes"]').fill("0")
+        page.locator('[id="f-title"]').fill("")
+        save(page, "refused")
+        minutes = page.locator('.kd-field[data-path="programme.2.minutes"] .kd-problem')
+        expect(minutes).to_contain_text("0")
+        invalid = page.locator('[id="f-programme.2.minutes"]')
+        expect(invalid).to_have_attribute("aria-invalid", "true")
+        expect(page.locator('.kd-field[data-path="title"] .kd-problem')).to_be_visible()
 
 
 def test_a_file_changed_on_disk_is_not_overwritten(editor_page: Page, served: Served) -> None:
@@ -180,15 +196,13 @@ def test_a_file_changed_on_disk_is_not_overwritten(editor_page: Page, served: Se
     changed = seminar.read_text("utf-8").replace("language: nb", "language: nb # by hand")
     seminar.write_text(changed, "utf-8")
     page.locator('[id="f-programme.1.minutes"]').fill("30")
-    save_button = page.locator("#kd-save")
-    save_button.click()
-    expect(page.locator("#kd-status")).to_have_class(re.compile("kd-status-conflict"))
+    save(page, "conflict")
     assert seminar.read_text("utf-8") == changed
     page.locator("#kd-status button").click()
     expect(page.locator('[id="f-programme.1.minutes"]')).to_have_value("25")
 
 
-@pytest.mark.parametrize("editor_page", SIZES, indirect=True, ids=["1280x720", "390x844"])
+@BOTH_SIZES
 def test_every_control_is_reachable_by_keyboard(editor_page: Page, served: Served) -> None:
     page = editor_page
     open_form(page, served, QUESTIONS)
@@ -225,7 +239,7 @@ def axe(page: Page) -> list[dict[str, Any]]:
     return found
 
 
-@pytest.mark.parametrize("editor_page", SIZES, indirect=True, ids=["1280x720", "390x844"])
+@BOTH_SIZES
 def test_axe_finds_no_violations_in_the_editor(editor_page: Page, served: Served) -> None:
     page = editor_page
     assert AXE.exists(), "axe-core is missing: run npm ci"
@@ -234,7 +248,7 @@ def test_axe_finds_no_violations_in_the_editor(editor_page: Page, served: Served
         open_form(page, served, name)
         found[name] = axe(page)
         page.locator('[id="f-title"]').fill("")
-        save(page)
+        save(page, "refused")
         found[name + " (refused)"] = axe(page)
     page.goto(served.url + "_edit/")
     found["index"] = axe(page)
@@ -272,45 +286,41 @@ def test_a_page_of_another_origin_cannot_write(
     (tmp_path / "index.html").write_text(ATTACK.format(target=served.url, file=SEMINAR), "utf-8")
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(tmp_path)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    before = {path: path.read_bytes() for path in served.content.rglob("*.yml")}
     try:
-        page.goto(f"http://localhost:{server.server_address[1]}/index.html")
-        page.wait_for_function("() => window.results.length === 2")
-        page.evaluate("() => document.getElementById('f').submit()")
-        page.wait_for_timeout(1000)
+        with nothing_written(served):
+            page.goto(f"http://localhost:{server.server_address[1]}/index.html")
+            page.wait_for_function("() => window.results.length === 2")
+            page.evaluate("() => document.getElementById('f').submit()")
+            page.wait_for_timeout(1000)
     finally:
         server.shutdown()
-    after = {path: path.read_bytes() for path in served.content.rglob("*.yml")}
-    assert after == before
     assert "cors:200" not in page.evaluate("() => window.results")
 
 
 def test_clock_times_and_an_over_run_show_before_saving(editor_page: Page, served: Served) -> None:
     page = editor_page
-    seminar = served.content / SEMINAR
-    before = seminar.read_bytes()
-    open_form(page, served, SEMINAR)
-    page.locator('[id="f-start"]').fill("09:00")
-    expect(page.locator('[id="c-programme.1"]')).to_have_text("09:00–09:25")
-    expect(page.locator('[id="c-programme.6"]')).to_have_text("11:50–12:00")
-    page.locator('[id="f-end"]').fill("11:00")
-    expect(page.locator('[id="o-programme"]')).to_contain_text("60")
-    page.locator('[id="f-programme.3.minutes"]').fill("5")
-    expect(page.locator('[id="o-programme"]')).to_contain_text("10")
-    expect(page.locator('[id="t-programme"]')).to_contain_text("130")
-    # A block removed, one added: the times follow.
-    page.locator('[id="b-remove-programme.6"]').click()
-    expect(page.locator('[id="t-programme"]')).to_contain_text("120")
-    expect(page.locator('[id="o-programme"]')).to_be_empty()
-    page.locator('[id="b-add-programme"]').click()
-    expect(page.locator('[id="f-programme.6.minutes"]')).to_be_visible()
-    page.locator('[id="f-programme.6.minutes"]').fill("15")
-    expect(page.locator('[id="c-programme.6"]')).to_have_text("11:00–11:15")
-    expect(page.locator('[id="o-programme"]')).to_contain_text("15")
-    # The question set is chosen by its title.
-    chosen = page.locator('[id="f-programme.3.question_set"] option:checked')
-    expect(chosen).to_have_text("Dialogtema 1 – Gruppeoppgaver (dialogtema-1)")
-    assert seminar.read_bytes() == before
+    with nothing_written(served):
+        open_form(page, served, SEMINAR)
+        page.locator('[id="f-start"]').fill("09:00")
+        expect(page.locator('[id="c-programme.1"]')).to_have_text("09:00–09:25")
+        expect(page.locator('[id="c-programme.6"]')).to_have_text("11:50–12:00")
+        page.locator('[id="f-end"]').fill("11:00")
+        expect(page.locator('[id="o-programme"]')).to_contain_text("60")
+        page.locator('[id="f-programme.3.minutes"]').fill("5")
+        expect(page.locator('[id="o-programme"]')).to_contain_text("10")
+        expect(page.locator('[id="t-programme"]')).to_contain_text("130")
+        # A block removed, one added: the times follow.
+        page.locator('[id="b-remove-programme.6"]').click()
+        expect(page.locator('[id="t-programme"]')).to_contain_text("120")
+        expect(page.locator('[id="o-programme"]')).to_be_empty()
+        page.locator('[id="b-add-programme"]').click()
+        expect(page.locator('[id="f-programme.6.minutes"]')).to_be_visible()
+        page.locator('[id="f-programme.6.minutes"]').fill("15")
+        expect(page.locator('[id="c-programme.6"]')).to_have_text("11:00–11:15")
+        expect(page.locator('[id="o-programme"]')).to_contain_text("15")
+        # The question set is chosen by its title.
+        chosen = page.locator('[id="f-programme.3.question_set"] option:checked')
+        expect(chosen).to_have_text("Dialogtema 1 – Gruppeoppgaver (dialogtema-1)")
 
 
 PACKAGE = "packages/samarbejdsprojekter-kortlaegning.yml"
@@ -320,18 +330,17 @@ def test_run_sheet_steps_choose_slides_from_their_presentation(
     editor_page: Page, served: Served
 ) -> None:
     page = editor_page
-    before = (served.content / PACKAGE).read_bytes()
-    open_form(page, served, PACKAGE)
-    titles = page.locator('[id="sl-runsheet.steps.1.slides.1"]')
-    expect(titles).to_contain_text("1: Erfaringer fra støttede samarbejdsprojekter")
-    expect(titles).to_contain_text("3: ")
-    step = page.locator('[id="f-runsheet.steps.2.slides.1"]')
-    assert step.get_attribute("list")
-    step.fill("2")
-    expect(page.locator('[id="sl-runsheet.steps.2.slides.1"]')).to_contain_text("2: ")
-    expect(page.locator('[id="t-runsheet.steps"]')).to_be_visible()
-    assert axe(page) == []
-    assert (served.content / PACKAGE).read_bytes() == before
+    with nothing_written(served):
+        open_form(page, served, PACKAGE)
+        titles = page.locator('[id="sl-runsheet.steps.1.slides.1"]')
+        expect(titles).to_contain_text("1: Erfaringer fra støttede samarbejdsprojekter")
+        expect(titles).to_contain_text("3: ")
+        step = page.locator('[id="f-runsheet.steps.2.slides.1"]')
+        assert step.get_attribute("list")
+        step.fill("2")
+        expect(page.locator('[id="sl-runsheet.steps.2.slides.1"]')).to_contain_text("2: ")
+        expect(page.locator('[id="t-runsheet.steps"]')).to_be_visible()
+        assert axe(page) == []
 
 
 def test_a_new_gathering_from_the_bundled_seminar_opens_in_the_form(
@@ -349,6 +358,16 @@ def test_a_new_gathering_from_the_bundled_seminar_opens_in_the_form(
     assert "question_set: dialogtema-1" in made.read_text("utf-8")
     # Saved from its form like any file.
     page.locator('[id="f-place"]').fill("Ås kulturskole")
-    save(page)
-    expect(page.locator("#kd-status")).to_have_class(re.compile("kd-status-saved"))
+    save(page, "saved")
     assert "place: Ås kulturskole\n" in made.read_text("utf-8")
+
+
+def test_a_page_printed_from_the_preview_has_no_edit_links(
+    editor_page: Page, served: Served
+) -> None:
+    page = editor_page
+    page.goto(served.url + PAGE + "runsheet/")
+    expect(page.locator(".kd-edit-bar")).to_be_visible()
+    page.emulate_media(media="print")
+    expect(page.locator(".kd-edit-bar")).to_be_hidden()
+    expect(page.locator(".kd-runsheet").first).to_be_visible()

@@ -36,6 +36,20 @@ def test_a_valid_save_writes_the_file_and_returns_its_new_hash(content: Path) ->
     assert "    minutes: 20\n" in (content / SEMINAR).read_text("utf-8")
 
 
+def test_the_preview_is_told_of_each_file_written_and_only_of_those(content: Path) -> None:
+    told: list[Path] = []
+    saver = Saver(content, written=told.append)
+    digest, values = opened(content, SEMINAR)
+    assert saver.save(SEMINAR, digest, values).written
+    assert told == []  # nothing changed, nothing written
+    values["programme"][0]["minutes"] = 20
+    saved = saver.save(SEMINAR, digest, values)
+    assert told == [content / SEMINAR]
+    values["programme"][0]["minutes"] = "tjue"
+    assert not saver.save(SEMINAR, saved.hash, values).written
+    assert told == [content / SEMINAR]
+
+
 def test_a_refused_save_writes_nothing_and_locates_each_problem(content: Path) -> None:
     before = (content / SEMINAR).read_bytes()
     digest, values = opened(content, SEMINAR)

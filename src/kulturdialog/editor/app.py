@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, quote
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment, select_autoescape
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -29,6 +29,8 @@ from kulturdialog.editor.proxy import Preview
 from kulturdialog.editor.saving import Refused, Saver, open_file
 from kulturdialog.errors import ContentError, Problem
 from kulturdialog.library import Library
+from kulturdialog.site import incremental
+from kulturdialog.views.environment import loader_with_partials
 
 PREFIX = "/_edit"
 _BODY_END = re.compile(r"</body\s*>", re.IGNORECASE)
@@ -37,7 +39,7 @@ _BODY_END = re.compile(r"</body\s*>", re.IGNORECASE)
 @cache
 def _templates() -> Environment:
     environment = Environment(
-        loader=PackageLoader("kulturdialog.editor", "templates"),
+        loader=loader_with_partials("kulturdialog.editor"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         keep_trailing_newline=True,
     )
@@ -58,7 +60,7 @@ class Editor:
     )
 
     def __post_init__(self) -> None:
-        self.saver = Saver(self.project.content)
+        self.saver = Saver(self.project.content, written=incremental.saved)
 
     @property
     def language(self) -> str:
@@ -90,7 +92,14 @@ class Editor:
         return (
             _templates()
             .get_template(template)
-            .render(language=self.language, w=words, token=self.token, prefix=PREFIX, **values)
+            .render(
+                language=self.language,
+                w=words,
+                token=self.token,
+                prefix=PREFIX,
+                base=self.project.base,
+                **values,
+            )
         )
 
     async def edit_link(self, path: str, html: str) -> str:

@@ -7,11 +7,7 @@ puts words in: each property gets ``x-label`` and its description in the site's 
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
 from typing import Any
-
-import yaml
 
 from kulturdialog.errors import ContentError
 from kulturdialog.library import Library
@@ -20,32 +16,29 @@ from kulturdialog.schemas import schema
 from kulturdialog.views.fields import describe
 from kulturdialog.views.labels import table
 
+PREFIX = "editor_"
+"""The editor's own words in the site's translation table: ``editor_save`` is ``save`` here."""
 
-@cache
-def _words() -> dict[str, dict[str, str]]:
-    text = resources.files("kulturdialog.editor").joinpath("words.yml").read_text("utf-8")
-    loaded: dict[str, dict[str, str]] = yaml.safe_load(text)
-    return loaded
-
-
-def word(key: str, language: str, **values: object) -> str:
-    """One of the editor's words in ``language``."""
-    text = _words()[key][language]
-    return text.format(**values) if values else text
+SHARED = ("kind", "week", *(f"kind_{kind}" for kind in KINDS))
+"""Labels of the site's pages that the editor's pages and script use as they are."""
 
 
 def words(language: str) -> dict[str, str]:
-    """All the editor's words in ``language``, for the browser."""
-    return {key: texts[language] for key, texts in _words().items()}
+    """The editor's words in ``language``, for its templates and the browser."""
+    labels = table()
+    own = {
+        key.removeprefix(PREFIX): texts[language]
+        for key, texts in labels.items()
+        if key.startswith(PREFIX)
+    }
+    return {**{key: labels[key][language] for key in SHARED}, **own}
 
 
 def field_label(name: str, language: str) -> str:
     """A field's label: the editor's own, else the site's label of that name, else the name."""
-    own = _words().get(f"field_{name}")
-    if own is not None:
-        return own[language]
-    site = table().get(name)
-    return site[language] if site is not None else name.replace("_", " ")
+    labels = table()
+    found = labels.get(f"{PREFIX}field_{name}") or labels.get(name)
+    return found[language] if found is not None else name.replace("_", " ")
 
 
 def form_schema(kind: str, language: str) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -99,6 +99,8 @@ class Saver:
 
     content: Path
     cache: FileCache = field(default_factory=FileCache)
+    written: Callable[[Path], None] = field(default=lambda path: None)
+    """Told of each file written, as soon as it is (the preview builds at once)."""
 
     def save(
         self, name: str, expected: str, values: Mapping[str, Any], moves: Moves | None = None
@@ -126,6 +128,7 @@ class Saver:
         if problems:
             return Saved(False, expected, problems)
         _replace(path, data)
+        self.written(path)
         return Saved(True, file_hash(data))
 
     def problems_with(self, path: Path, text: str) -> list[Problem]:

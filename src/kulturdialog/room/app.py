@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment, select_autoescape
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
@@ -22,6 +22,7 @@ from starlette.websockets import WebSocket
 
 from kulturdialog.room.channel import MAX_COMMENT, MAX_GROUP, MAX_POINT, Channel
 from kulturdialog.site import staging
+from kulturdialog.views.environment import loader_with_partials
 from kulturdialog.views.labels import label
 from kulturdialog.views.qr import qr_code
 
@@ -50,7 +51,7 @@ ROOM_LABELS = (
 @cache
 def _templates() -> Environment:
     return Environment(
-        loader=PackageLoader("kulturdialog.room", "templates"),
+        loader=loader_with_partials("kulturdialog.room"),
         autoescape=select_autoescape(default=True, default_for_string=True),
     )
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import gzip
 import os
 import shutil
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +38,7 @@ from mkdocs.structure.files import Files
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
+from kulturdialog.content import CONTENT_SUFFIXES, Stamp, file_stamp
 from kulturdialog.views import urls
 
 STATIC_OUTPUTS = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz"})
@@ -250,6 +252,60 @@ def _write_sitemap(config: MkDocsConfig, output: str, date: str) -> None:
 _CHANGES = frozenset({"created", "modified", "deleted", "moved"})
 """File events that change content; opening and reading a file (as a build does) is not one."""
 
+BUILD_DELAY = 0.02
+"""How long mkdocs waits after a change for more before it builds (its own default is 0.1 s).
+A save in the editor, and each content file's change, starts one build (``ContentWatch``);
+what is left to wait for is an author's text editor writing a file in several steps, which
+takes a few milliseconds."""
+
+
+class ContentWatch:
+    """Starts a build of the preview when a content file changes: at once when this process
+    wrote it (a save in the editor), else on the system's file event. One change starts one
+    build: the file event of a change already announced is let pass."""
+
+    def __init__(self, server: Any) -> None:
+        self.server = server
+        self.condition = server._rebuild_cond
+        self.announced: dict[str, Stamp] = {}
+        self.lock = threading.Lock()
+
+    def changed(self, *paths: str) -> None:
+        """The content files at ``paths`` changed (or went): build, unless each path is as it
+        was when a change of it was last announced, or none is a content file."""
+        # Keyed by the real path: the editor and the file events may name one file two ways.
+        stamps = {
+            os.path.realpath(path): file_stamp(Path(path)) for path in paths if _is_content(path)
+        }
+        with self.lock:
+            if all(self.announced.get(path) == stamp for path, stamp in stamps.items()):
+                return
+            self.announced.update(stamps)
+        with self.condition:
+            self.server._want_rebuild = True
+            self.condition.notify_all()
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.is_directory or event.event_type not in _CHANGES:
+            return
+        paths = [event.src_path, getattr(event, "dest_path", "")]
+        self.changed(*(os.fsdecode(path) for path in paths if path))
+
+
+def _is_content(path: str) -> bool:
+    return os.path.splitext(path)[1].lower() in CONTENT_SUFFIXES
+
+
+_running: list[ContentWatch] = []
+"""The watch of the preview this process serves, if any (mkdocs serves one at a time)."""
+
+
+def saved(path: Path) -> None:
+    """A content file this process wrote: the preview builds at once rather than wait for the
+    file event (without a preview, its own watcher sees the change)."""
+    for watch in _running:
+        watch.changed(str(path))
+
 
 def watch_content(server: Any, config: MkDocsConfig, root: Path) -> Any:
     """Watch the content folder through the system's file events, so that a save starts a build
@@ -263,18 +319,20 @@ def watch_content(server: Any, config: MkDocsConfig, root: Path) -> Any:
     resolved = root.resolve()
     # mkdocs would look at the folder too and start a second build for the same save.
     config.watch = [item for item in config.watch if Path(item).resolve() != resolved]
-
-    def rebuild(event: FileSystemEvent) -> None:
-        if event.is_directory or event.event_type not in _CHANGES:
-            return
-        with condition:
-            server._want_rebuild = True
-            condition.notify_all()
-
+    server.build_delay = BUILD_DELAY
+    watch = ContentWatch(server)
     handler = FileSystemEventHandler()
-    handler.on_any_event = rebuild  # type: ignore[method-assign]
+    handler.on_any_event = watch.on_any_event  # type: ignore[method-assign]
     observer = Observer()
     observer.daemon = True
     observer.schedule(handler, str(root), recursive=True)
     observer.start()
+    _running[:] = [watch]
     return observer
+
+
+def stop_watching(observer: Any) -> None:
+    """The preview ends: stop its watch, and let saves no longer reach it."""
+    _running.clear()
+    if observer is not None:
+        observer.stop()

@@ -14,7 +14,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -29,6 +29,7 @@ from kulturdialog.site import (
     passthrough,
     preview,
     quiet,
+    rendered,
     search,
     site_language,
     staging,
@@ -98,6 +99,11 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-unt
     """During a preview: every file the current build leaves in the site folder."""
     published_directory_urls: bool = True
     """Whether the published site's addresses are folders (``page/``), as QR codes give them."""
+    renders: rendered.Renders | None = None
+    """During a preview: the hand-written pages as the last build converted them."""
+    site_key: tuple[Any, ...] | None = None
+    """During a preview: what the conversion of every page of this build depends on, or None
+    when the pages are converted anew (a build with content problems)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this event also keeps the plugin instance across the rebuilds of a preview.
@@ -107,12 +113,13 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-unt
             self.file_cache = FileCache()
             self.incremental = incremental.Preview()
             self.reuse = Reuse()
+            self.renders = rendered.Renders()
 
     def on_shutdown(self) -> None:
         if self.incremental is not None:
             self.incremental.discard()
-        if self.observer is not None:
-            self.observer.stop()
+        if self.serving:
+            incremental.stop_watching(self.observer)
 
     def content_root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or ".").parent / self.config.content
@@ -308,6 +315,11 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-unt
                 files, self.incremental.kept, config.use_directory_urls
             )
             self.incremental.remove_stale(Path(config.site_dir), self.outputs)
+            self.site_key = rendered.site_key(self.outputs, fingerprint)
+            if self.renders is not None:
+                self.renders.start()
+        else:
+            self.site_key = None
         return files
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -337,7 +349,7 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-unt
             return self.incremental.text(generated.src_uri, generated.key, generated.write)
         return generated.markdown
 
-    def on_page_markdown(
+    def _set_aside(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         if "kd_page" not in page.meta:
@@ -345,6 +357,18 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-unt
         headings, blocks = passthrough.set_aside(markdown)
         self.set_aside[page.file.src_uri] = blocks
         return headings
+
+    # After the macros plugin: the key is the Markdown that is converted.
+    @event_priority(-100)
+    def _reuse_conversion(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if self.renders is not None and self.site_key is not None and "kd_page" not in page.meta:
+            held = tuple(self.held.get(page.file.src_uri, ()))
+            self.renders.prepare(page, (markdown, held, *self.site_key))
+        return markdown
+
+    on_page_markdown = CombinedEvent(_set_aside, _reuse_conversion)
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -414,6 +438,8 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-unt
     def on_build_error(self, *, error: Exception) -> None:
         if self.incremental is not None:
             self.incremental.forget()
+        if self.renders is not None:
+            self.renders.forget()
         staging.abandon(self.stage)
 
     def on_serve(

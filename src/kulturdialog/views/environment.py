@@ -7,7 +7,7 @@ from datetime import date, time
 from functools import cache, lru_cache
 
 from babel.dates import format_date
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import BaseLoader, ChoiceLoader, Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from kulturdialog import schedule
@@ -41,6 +41,14 @@ def clock(value: time | None) -> str:
 def long_date(value: date, language: str) -> str:
     """A date written for the language, such as '24. september 2024'."""
     return format_date(value, "d MMMM y" if language == "en" else "long", locale=language)
+
+
+def loader_with_partials(package: str) -> BaseLoader:
+    """The templates of ``package`` (the editor's, the room's), and after them these, for the
+    partials pages of every package share (``common/page_head.html``)."""
+    return ChoiceLoader(
+        [PackageLoader(package, "templates"), PackageLoader(__package__, "templates")]
+    )
 
 
 @cache

@@ -298,7 +298,7 @@
     });
     Array.prototype.forEach.call(document.querySelectorAll("[data-week-for]"), function (span) {
       var week = isoWeek(document.getElementById(span.getAttribute("data-week-for")).value);
-      span.textContent = week ? say("week", { n: week }) : "";
+      span.textContent = week ? say("week", { weeks: week }) : "";
     });
   }
 

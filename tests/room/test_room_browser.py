@@ -324,7 +324,10 @@ def test_the_operator_writes_the_answers_as_feedback_and_the_rebuilt_page_shows_
         write = panel.get_by_role("button", name="Skriv svarene som tilbakemelding")
         write.click()
         said = panel.locator("[data-kd-room-written]")
-        expect(said).to_contain_text("wrote ")
+        # In the page's language, with the file the writer made.
+        expect(said).to_contain_text("Skrevet som tilbakemelding:")
+        expect(said).to_contain_text("tilbakemeldinger.yml")
+        expect(said).not_to_contain_text("wrote ")
         expect(said).to_contain_text("Tilbakemeldingssiden viser svarene etter neste bygging")
         files = list((room.project / "content").rglob(f"*{task}*tilbakemeldinger.yml"))
         assert len(files) == 1
@@ -341,6 +344,7 @@ def test_the_operator_writes_the_answers_as_feedback_and_the_rebuilt_page_shows_
             assert send_answer(phone, sent)["type"] == "stored"
         expect(panel).to_contain_text("Sent svar")
         write.click()
+        expect(said).to_contain_text("Ikke skrevet:")
         expect(said).to_contain_text("already holds feedback")
         assert files[0].read_bytes() == first
         assert "answer-of-group-4" in {a["id"] for a in operators_view(room)["answers"]}

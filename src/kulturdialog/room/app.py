@@ -45,6 +45,9 @@ ROOM_LABELS = (
     "room_offline",
     "room_write",
     "room_written",
+    "room_wrote",
+    "room_not_written",
+    "room_nothing_to_write",
 )
 
 

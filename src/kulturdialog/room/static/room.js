@@ -233,19 +233,38 @@
     });
     panel.appendChild(write);
     if (written) {
-      var said = document.createElement("div");
-      said.setAttribute("role", "status");
-      said.setAttribute("data-kd-room-written", "");
-      var lines = document.createElement("ul");
-      (written.report || []).concat(written.problems || []).forEach(function (line) {
-        lines.appendChild(text("li", String(line)));
-      });
-      said.appendChild(lines);
-      if ((written.files || []).length) {
-        said.appendChild(text("p", words.room_written || ""));
-      }
-      panel.appendChild(said);
+      panel.appendChild(writtenStatus(written));
     }
+  }
+
+  // What the writer did, in the page's language: the files written, or why nothing was (the
+  // writer's own words, which name files and fields, under a heading the operator can read).
+  function writtenStatus(written) {
+    var said = document.createElement("div");
+    said.setAttribute("role", "status");
+    said.setAttribute("data-kd-room-written", "");
+    var files = written.files || [];
+    var problems = written.problems || [];
+    if (files.length) {
+      said.appendChild(text("p", words.room_wrote || ""));
+      said.appendChild(lines(files));
+      said.appendChild(text("p", words.room_written || ""));
+    }
+    if (problems.length) {
+      said.appendChild(text("p", words.room_not_written || ""));
+      said.appendChild(lines(problems));
+    } else if (!files.length) {
+      said.appendChild(text("p", words.room_nothing_to_write || ""));
+    }
+    return said;
+  }
+
+  function lines(items) {
+    var list = document.createElement("ul");
+    items.forEach(function (line) {
+      list.appendChild(text("li", String(line)));
+    });
+    return list;
   }
 
   function drawSheetCodes() {

@@ -1,7 +1,7 @@
 """A programme of hundreds of blocks in Chromium: the live views write the times near the screen
-at once and the others as they come near it or before printing, and a long run-sheet is split
-into tables whose columns line up. How long a tick takes is measured by
-tests/benchmarks/live_bench.py, not here."""
+at once and the others as they come near it or before printing, and a long guide and run-sheet
+are split into parts of a hundred blocks, the run-sheet's columns lined up. How long a tick
+takes is measured by tests/benchmarks/live_bench.py, not here."""
 
 from __future__ import annotations
 
@@ -110,3 +110,25 @@ def test_a_long_run_sheet_is_split_into_tables_whose_columns_line_up(sheet: Page
     boxes = tables.evaluate_all("ts => ts.map((t) => t.getBoundingClientRect())")
     for above, below in pairwise(boxes):
         assert abs(below["top"] - above["bottom"]) < 1
+
+
+def test_a_long_guide_is_split_into_lists_that_read_as_one(browser: Browser, long_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    context.clock.install(time=MORNING)
+    context.clock.pause_at(MORNING)
+    page = context.new_page()
+    page.goto(f"{long_url}facilitator/?start=09:00")
+    lists = page.locator("ol.kd-guide")
+    expect(lists).to_have_count(BLOCKS // 100)
+    titles = page.locator("ol.kd-guide > li .kd-guide__title").all_inner_texts()
+    assert [title.split()[-1] for title in titles] == [str(i + 1) for i in range(BLOCKS)]
+    gaps = lists.evaluate_all(
+        """ls => ls.slice(1).map((l, i) => l.firstElementChild.getBoundingClientRect().top
+             - ls[i].lastElementChild.getBoundingClientRect().bottom)"""
+    )
+    spacing = page.evaluate(
+        """() => { const [a, b] = document.querySelectorAll('ol.kd-guide > li');
+             return b.getBoundingClientRect().top - a.getBoundingClientRect().bottom; }"""
+    )
+    assert all(abs(gap - spacing) < 1 for gap in gaps), (gaps, spacing)
+    context.close()

@@ -253,12 +253,36 @@
     }
     return index;
   }
-  // A long run-sheet: its rows in tables of PART rows each, one under the other, the columns
-  // as wide as the first table's. A time written in one is laid out in that table alone, not in
-  // one table of thousands of rows (a quarter of a second for each minute of an over-run).
+  // A long programme: the guide's blocks in lists of PART blocks each, and the run-sheet's rows
+  // in tables of PART rows, one under the other (the columns as wide as the first table's). A
+  // time written in one part is laid out in that part alone, not among thousands of blocks (a
+  // tenth to a quarter of a second for each minute of an over-run).
   var LONG = 200;
   var PART = 100;
-  function splitLongTable(table) {
+  function splitLong(whole, items, makePart) {
+    var last = whole;
+    for (var i = PART; i < items.length; i += PART) {
+      var part = makePart();
+      items.slice(i, i + PART).forEach(function (item) {
+        part.body.appendChild(item);
+      });
+      last.classList.add("kd-part--joined");
+      last.parentNode.insertBefore(part.element, last.nextSibling);
+      last = part.element;
+    }
+    return last;
+  }
+  all("ol.kd-guide").forEach(function (list) {
+    var items = Array.prototype.slice.call(list.children);
+    if (items.length > LONG) {
+      splitLong(list, items, function () {
+        var part = document.createElement("ol");
+        part.className = list.className;
+        return { element: part, body: part };
+      });
+    }
+  });
+  all("table.kd-runsheet").forEach(function (table) {
     var body = table.tBodies[0];
     var head = table.tHead && table.tHead.rows[0];
     if (!body || !head || body.rows.length <= LONG) {
@@ -267,39 +291,32 @@
     var widths = Array.prototype.map.call(head.cells, function (cell) {
       return cell.getBoundingClientRect().width;
     });
-    var whole = widths.reduce(function (sum, width) {
-      return sum + width;
+    var sum = widths.reduce(function (total, width) {
+      return total + width;
     }, 0);
     function fixColumns(part) {
       var columns = document.createElement("colgroup");
       widths.forEach(function (width) {
         var column = document.createElement("col");
-        column.style.width = ((100 * width) / whole).toFixed(3) + "%";
+        column.style.width = ((100 * width) / sum).toFixed(3) + "%";
         columns.appendChild(column);
       });
       part.insertBefore(columns, part.firstChild);
       part.classList.add("kd-runsheet--part");
     }
     fixColumns(table);
-    var moved = Array.prototype.slice.call(body.rows, PART);
-    var last = table;
-    for (var i = 0; i < moved.length; i += PART) {
+    var last = splitLong(table, Array.prototype.slice.call(body.rows), function () {
       var part = document.createElement("table");
       part.className = table.className;
       fixColumns(part);
       var partBody = document.createElement("tbody");
-      moved.slice(i, i + PART).forEach(function (row) {
-        partBody.appendChild(row);
-      });
       part.appendChild(partBody);
-      last.parentNode.insertBefore(part, last.nextSibling);
-      last = part;
-    }
+      return { element: part, body: partBody };
+    });
     if (table.tFoot) {
       last.appendChild(table.tFoot);
     }
-  }
-  all("table.kd-runsheet").forEach(splitLongTable);
+  });
 
   var rows = all("[data-kd-offset]").map(function (element) {
     var edge = edgeAt(Number(element.getAttribute("data-kd-offset")));

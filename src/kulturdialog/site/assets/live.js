@@ -274,10 +274,11 @@
   }
   all("ol.kd-guide").forEach(function (list) {
     var items = Array.prototype.slice.call(list.children);
+    var named = list.className;
     if (items.length > LONG) {
       splitLong(list, items, function () {
         var part = document.createElement("ol");
-        part.className = list.className;
+        part.className = named;
         return { element: part, body: part };
       });
     }
@@ -304,10 +305,11 @@
       part.insertBefore(columns, part.firstChild);
       part.classList.add("kd-runsheet--part");
     }
+    var named = table.className;
     fixColumns(table);
     var last = splitLong(table, Array.prototype.slice.call(body.rows), function () {
       var part = document.createElement("table");
-      part.className = table.className;
+      part.className = named;
       fixColumns(part);
       var partBody = document.createElement("tbody");
       part.appendChild(partBody);

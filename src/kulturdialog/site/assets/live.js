@@ -81,12 +81,19 @@
     return Run.validate(prog, stored, trustUntil()) ? stored : Run.fresh(prog);
   }
 
-  function save() {
+  function store() {
     try {
-      localStorage.setItem(storageKey, JSON.stringify(state));
+      var text = JSON.stringify(state);
+      if (localStorage.getItem(storageKey) !== text) {
+        localStorage.setItem(storageKey, text);
+      }
     } catch (ignored) {
       // Private windows may refuse storage: the page still works, without keeping state.
     }
+  }
+
+  function save() {
+    store();
     if (channel) {
       channel.postMessage({ key: data.key, state: state });
     }
@@ -98,9 +105,9 @@
       return;
     }
     if (!Run.newer(other, state)) {
-      // Ours wins (the other window acted at the same moment, or earlier): said again, so that
-      // the stored state and every window end with the winner.
-      save();
+      // Ours wins (the other window acted at the same moment, or before): kept as the stored
+      // state too, so that a page opened next shows the winner.
+      store();
       return;
     }
     state = other;
@@ -160,7 +167,12 @@
         return false;
       }
       if (JSON.stringify(other) !== JSON.stringify(state)) {
-        state = other;
+        // The room's state is the state, whatever this browser's windows did before: newer
+        // than any of theirs, so that none of them says its own again.
+        var previous = state.at;
+        state = Run.snapshot(other);
+        state.history = other.history;
+        state.at = Math.max(other.at, previous + 1, Date.now());
         lastAnnounced = null;
         fill();
         save();

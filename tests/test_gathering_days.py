@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
@@ -14,8 +17,11 @@ from icalendar import Calendar
 from kulturdialog.authoring.check import check
 from kulturdialog.content import load_content
 from kulturdialog.model import Gathering
+from kulturdialog.views import urls
 from kulturdialog.views.calendars import gathering_calendar
+from kulturdialog.views.pages import all_pages
 from kulturdialog.views.programme import timetables
+from kulturdialog.views.render import Renderer
 from tests.conftest import FIXTURES, Build, BuildSite
 
 MULTI = FIXTURES / "multi-day"
@@ -194,6 +200,27 @@ def test_the_run_sheet_has_a_section_per_day(multi_site: Build) -> None:
     assert len(days) == 3
     assert [len(d.select("table.kd-runsheet tbody tr")) for d in days] == [3, 2, 0]
     assert page.select(".kd-live") == []
+    # Each day with a programme links to its own run-sheet, where the live mode runs.
+    links = [a["href"] for a in page.select(".kd-runsheet-day .kd-day__live a")]
+    assert links == ["../day-1-runsheet/", "../day-2-runsheet/"]
+
+
+def test_each_day_s_run_sheet_runs_the_live_mode_for_that_day_alone(multi_site: Build) -> None:
+    base = "gatherings/tredagers"
+    for number, minutes, start in ((1, [30, 45, 15], "10:00"), (2, [20, 50], "09:00")):
+        page = multi_site.html(f"{base}/day-{number}-runsheet/index.html")
+        assert len(page.select(".kd-live")) == 1 and "live.js" in str(page.select("script[src]"))
+        live = json.loads(page.select_one("#kd-live-data").get_text())
+        assert [block["minutes"] for block in live["blocks"]] == minutes
+        assert live["start"] == start
+        # The day's guide, run-sheet, timer and projector views share one state, the day's own.
+        guide = multi_site.html(f"{base}/day-{number}/index.html")
+        assert live == json.loads(guide.select_one("#kd-live-data").get_text())
+        assert live["key"] == f"gathering:tredagers:day-{number}"
+        assert len(page.select("table.kd-runsheet tbody tr")) == len(minutes)
+        timer = page.select_one(".kd-live a[data-kd-carry]")
+        assert timer is not None and timer["href"] == f"../day-{number}-timer/"
+    assert not (multi_site.site / base / "day-3-runsheet").exists()
 
 
 def test_the_bundled_two_day_gathering_invents_no_programme(bundled: Build) -> None:
@@ -208,3 +235,98 @@ def test_the_bundled_two_day_gathering_invents_no_programme(bundled: Build) -> N
     calendar = Calendar.from_ical(ics.read_bytes())
     starts = sorted(e.decoded("dtstart") for e in calendar.walk("VEVENT"))
     assert starts == [date(2024, 9, 24), date(2024, 9, 25)]
+
+
+TASK_SETS = ("forste", "andre")
+DAY_BLOCKS = st.lists(
+    st.one_of(
+        st.builds(lambda m: {"kind": "talk", "minutes": m}, st.integers(5, 60)),
+        st.builds(
+            lambda m, qs: {"kind": "group_work", "minutes": m, "question_set": qs},
+            st.integers(5, 60),
+            st.sampled_from(TASK_SETS),
+        ),
+    ),
+    max_size=4,
+)
+
+
+def _gathering_file(days: list[list[dict[str, object]]], starts: list[bool]) -> str:
+    """A gathering over several days, each block titled after its day and place."""
+    gathering = {
+        "kind": "gathering",
+        "id": "dagar",
+        "title": "Dagar",
+        "language": "nn",
+        "days": [
+            {
+                "date": (date(2025, 3, 10) + timedelta(days=index)).isoformat(),
+                **({"start": "09:00"} if start else {}),
+                "programme": [
+                    {**block, "title": f"Blokk {index + 1}.{place + 1}"}
+                    for place, block in enumerate(blocks)
+                ],
+            }
+            for index, (blocks, start) in enumerate(zip(days, starts, strict=True))
+        ],
+        "question_sets": [
+            {"id": qs, "title": f"Oppgåve {qs}", "language": "nn", "questions": ["Kva no?"]}
+            for qs in TASK_SETS
+        ],
+    }
+    return json.dumps(gathering, ensure_ascii=False)  # JSON is YAML
+
+
+# Rendering a gathering's pages takes a while on a loaded machine; what is tested is which tasks
+# they list, not how fast.
+@settings(deadline=None, max_examples=20)
+@given(st.lists(st.tuples(DAY_BLOCKS, st.booleans()), min_size=2, max_size=4))
+def test_every_day_s_group_task_is_in_every_view_that_lists_tasks(
+    days: list[tuple[list[dict[str, object]], bool]],
+) -> None:
+    # The model says which group tasks each day has; every page that lists tasks must show
+    # each of them on its day: the participant page, the guide of all days and the day's own,
+    # the run-sheet of all days and the day's own, and the task's projector view.
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "dagar.yml").write_text(
+            _gathering_file([b for b, _ in days], [s for _, s in days]), "utf-8"
+        )
+        library = load_content(root)
+    gathering = library.gathering("dagar")
+    renderer = Renderer(library)
+    pages = {page.src_uri: page for page in all_pages(renderer)}
+
+    def html(src: str) -> BeautifulSoup:
+        return BeautifulSoup(pages[src].markdown, "html.parser")
+
+    def day_part(src: str, number: int) -> str:
+        heading = html(src).find(id=f"day-{number}")
+        assert heading is not None and heading.parent is not None, f"{src} has no day {number}"
+        return heading.parent.get_text()
+
+    assert gathering.several_days
+    id = gathering.id
+    for day in gathering.schedule:
+        for task in day.group_tasks:
+            title = task.block.title
+            qs_title = library.question_set(task.question_set).title
+            listed = {
+                "participant page": day_part(urls.gathering(id), day.number),
+                "guide": day_part(urls.facilitator(id), day.number),
+                "day's guide": html(urls.day_guide(id, day.number)).get_text(),
+                "run-sheet": day_part(urls.runsheet(id), day.number),
+                "day's run-sheet": html(urls.day_runsheet(id, day.number)).get_text(),
+            }
+            for view, text in listed.items():
+                assert title in text and qs_title in text, (view, title)
+            projector = urls.projector(id, task.index + 1, day.number)
+            for src in (urls.facilitator(id), urls.day_guide(id, day.number)):
+                hrefs = {a["href"] for a in html(src).select(".kd-room-links a")}
+                assert renderer.linker(src)(projector) in hrefs, (src, title)
+            shown = html(projector)
+            assert qs_title in shown.select_one(".kd-projector__task").get_text()
+            assert title in shown.get_text()
+            live = json.loads(shown.select_one("#kd-live-data").get_text())
+            assert live["focus"] == task.index
+            assert live["key"] == f"gathering:{id}:day-{day.number}"

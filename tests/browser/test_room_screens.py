@@ -58,6 +58,11 @@ def _stages(guide: Page, screen: Page) -> list[tuple[str, Callable[[], None]]]:
 
 
 def _rehearse(guide: Page, screen: Page) -> None:
+    # The operator turns to the guide once it shows the blackout ended on the screen: two
+    # windows acting at the same moment keep one of the two changes, not both.
+    expect(guide.locator(".kd-live [data-kd-action=blackout]")).to_have_attribute(
+        "aria-pressed", "false"
+    )
     guide.get_by_role("button", name="Øv nå").click()
     screen.keyboard.press("Space")
     screen.clock.run_for(MINUTES)

@@ -215,3 +215,20 @@ test("a state from outside the page that fails validation is refused, and nothin
     options
   );
 });
+
+test("of two different states, exactly one replaces the other, whichever window hears first", () => {
+  fc.assert(
+    fc.property(programmeData, steps, steps, fc.boolean(), (data, one, two, atOnce) => {
+      const prog = buildProgramme(data);
+      const a = play(prog, one).state;
+      let b = play(prog, two).state;
+      if (atOnce) {
+        b = { ...b, at: a.at };
+      }
+      // The same state from another window is left alone (the page asks `same` first).
+      fc.pre(!Run.same(a, b));
+      assert.notEqual(Run.newer(a, b), Run.newer(b, a), JSON.stringify({ a, b }));
+    }),
+    options
+  );
+});

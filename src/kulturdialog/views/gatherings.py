@@ -19,7 +19,8 @@ from kulturdialog.views.render import GeneratedPage, Renderer
 
 
 def pages(renderer: Renderer) -> Iterator[GeneratedPage]:
-    """The gathering index and three pages per gathering (and a guide per day of several)."""
+    """The gathering index and three pages per gathering (and a guide and a run-sheet per day
+    of several)."""
     yield renderer.index("gathering", cards=gathering_cards(renderer, urls.index("gathering")))
     for gathering in renderer.library.sorted_gatherings():
         yield from renderer.made(
@@ -121,26 +122,37 @@ def gathering_pages(renderer: Renderer, gathering: Gathering) -> Iterator[Genera
         scripts=() if gathering.several_days else room.LIVE_SCRIPTS,
         **context,
     )
-    # A gathering over several days: each day with a programme gets a guide of its own, where
-    # the live mode runs for that day alone.
+    # A gathering over several days: each day with a programme gets a guide and a run-sheet of
+    # its own, where the live mode runs for that day alone.
     for day in days:
         if gathering.several_days and day.rows:
             assert day.day is not None
             number = day.day.number
+            on_the_day = f", {label('day_n', lang, number=number)}"
+            daily = {
+                **context,
+                "p": day,
+                "days": [day],
+                "day_page": True,
+                "live_state": room.live_data(gathering, day),
+            }
             yield renderer.page(
                 "gathering/facilitator.md",
                 urls.day_guide(id, number),
                 lang,
                 "facilitator",
-                f"{guide_title}, {label('day_n', lang, number=number)}",
+                guide_title + on_the_day,
                 scripts=room.LIVE_SCRIPTS,
-                **{
-                    **context,
-                    "p": day,
-                    "days": [day],
-                    "day_page": True,
-                    "live_state": room.live_data(gathering, day),
-                },
+                **daily,
+            )
+            yield renderer.page(
+                "gathering/runsheet.md",
+                urls.day_runsheet(id, number),
+                lang,
+                "day-runsheet",
+                runsheet_title + on_the_day,
+                scripts=room.LIVE_SCRIPTS,
+                **daily,
             )
 
 

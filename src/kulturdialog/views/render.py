@@ -43,10 +43,11 @@ class GeneratedPage:
         return self.write()
 
 
-UNINDEXED_KINDS = frozenset({"handout", "projector", "facilitator"})
+UNINDEXED_KINDS = frozenset({"handout", "projector", "facilitator", "day-runsheet"})
 """Page types left out of the search index. Handouts and projector views repeat a question set
 word for word, and its own page is found by search; a facilitator guide repeats the participant
-page, and its block notes are found on the run-sheet. Every first visit downloads the whole
+page, and its block notes are found on the run-sheet; a day's run-sheet repeats that day of the
+gathering's run-sheet. Every first visit downloads the whole
 index, so repeats cost everyone."""
 
 

@@ -60,6 +60,11 @@ def day_guide(id: str, day: int) -> str:
     return f"gatherings/{id}/day-{day}.md"
 
 
+def day_runsheet(id: str, day: int) -> str:
+    """The run-sheet, with live mode, of one day of a gathering over several days."""
+    return f"gatherings/{id}/day-{day}-runsheet.md"
+
+
 def question_set(id: str) -> str:
     return f"questions/{id}.md"
 
@@ -173,6 +178,9 @@ class Linker:
 
     def day_guide(self, id: str, day: int) -> str:
         return self(day_guide(id, day))
+
+    def day_runsheet(self, id: str, day: int) -> str:
+        return self(day_runsheet(id, day))
 
     def timer(self, id: str, day: int | None = None) -> str:
         return self(timer(id, day))

@@ -81,12 +81,19 @@
     return Run.validate(prog, stored, trustUntil()) ? stored : Run.fresh(prog);
   }
 
-  function save() {
+  function store() {
     try {
-      localStorage.setItem(storageKey, JSON.stringify(state));
+      var text = JSON.stringify(state);
+      if (localStorage.getItem(storageKey) !== text) {
+        localStorage.setItem(storageKey, text);
+      }
     } catch (ignored) {
       // Private windows may refuse storage: the page still works, without keeping state.
     }
+  }
+
+  function save() {
+    store();
     if (channel) {
       channel.postMessage({ key: data.key, state: state });
     }
@@ -94,7 +101,13 @@
 
   function adopt(other) {
     // Another window's state, when it is one this programme can run and newer than ours.
-    if (!Run.validate(prog, other, trustUntil()) || other.at < state.at || Run.same(other, state)) {
+    if (!Run.validate(prog, other, trustUntil()) || Run.same(other, state)) {
+      return;
+    }
+    if (!Run.newer(other, state)) {
+      // Ours wins (the other window acted at the same moment, or before): kept as the stored
+      // state too, so that a page opened next shows the winner.
+      store();
       return;
     }
     state = other;
@@ -154,7 +167,12 @@
         return false;
       }
       if (JSON.stringify(other) !== JSON.stringify(state)) {
-        state = other;
+        // The room's state is the state, whatever this browser's windows did before: newer
+        // than any of theirs, so that none of them says its own again.
+        var previous = state.at;
+        state = Run.snapshot(other);
+        state.history = other.history;
+        state.at = Math.max(other.at, previous + 1, Date.now());
         lastAnnounced = null;
         fill();
         save();
@@ -196,17 +214,31 @@
 
   // ---- the page ----
 
+  // The page's live parts do not change after it loads: each selector is looked up once, not
+  // four times a second in a page of thousands of blocks.
+  var found = {};
+  function all(selector) {
+    if (!Object.prototype.hasOwnProperty.call(found, selector)) {
+      found[selector] = Array.prototype.slice.call(document.querySelectorAll(selector));
+    }
+    return found[selector];
+  }
+
   function setAll(selector, text) {
-    document.querySelectorAll(selector).forEach(function (element) {
-      if (element.textContent !== text) {
+    all(selector).forEach(function (element) {
+      // A table cell keeps its text on a line of its own (search needs it): compared without
+      // that space, so it is not written again, and its table laid out again, on every tick.
+      if (element.textContent.trim() !== text) {
         element.textContent = text;
       }
     });
   }
 
   function showAll(selector, shown) {
-    document.querySelectorAll(selector).forEach(function (element) {
-      element.hidden = !shown;
+    all(selector).forEach(function (element) {
+      if (element.hidden === shown) {
+        element.hidden = !shown;
+      }
     });
   }
 
@@ -222,36 +254,200 @@
     }
     return prog.count && offset === prog.total ? { index: prog.count - 1, end: true } : null;
   }
-  var clocks = Array.prototype.map.call(document.querySelectorAll("[data-kd-clock]"), function (element) {
-    var offset = Number(element.getAttribute("data-kd-clock"));
-    return { element: element, edge: edgeAt(offset), offset: offset };
+  // Each mark remembers the minute it shows (of the day, or from the start), so that a tick
+  // formats and writes only the times that moved: a long programme's page is not rewritten, and
+  // laid out again, four times a second.
+  function blockAt(offset) {
+    // Not a block's edge (a built note in the middle of one): the block it is in.
+    var index = 0;
+    while (index + 1 < prog.count && prog.offsets[index + 1] <= offset) {
+      index++;
+    }
+    return index;
+  }
+  // A long programme: the guide's blocks in lists of PART blocks each, and the run-sheet's rows
+  // in tables of PART rows, one under the other (the columns as wide as the first table's). A
+  // time written in one part is laid out in that part alone, not among thousands of blocks (a
+  // tenth to a quarter of a second for each minute of an over-run).
+  var LONG = 200;
+  var PART = 100;
+  function splitLong(whole, items, makePart) {
+    var last = whole;
+    for (var i = PART; i < items.length; i += PART) {
+      var part = makePart();
+      items.slice(i, i + PART).forEach(function (item) {
+        part.body.appendChild(item);
+      });
+      last.classList.add("kd-part--joined");
+      last.parentNode.insertBefore(part.element, last.nextSibling);
+      last = part.element;
+    }
+    return last;
+  }
+  all("ol.kd-guide").forEach(function (list) {
+    var items = Array.prototype.slice.call(list.children);
+    var named = list.className;
+    if (items.length > LONG) {
+      splitLong(list, items, function () {
+        var part = document.createElement("ol");
+        part.className = named;
+        return { element: part, body: part };
+      });
+    }
   });
-  var rows = Array.prototype.map.call(document.querySelectorAll("[data-kd-offset]"), function (element) {
+  all("table.kd-runsheet").forEach(function (table) {
+    var body = table.tBodies[0];
+    var head = table.tHead && table.tHead.rows[0];
+    if (!body || !head || body.rows.length <= LONG) {
+      return;
+    }
+    var widths = Array.prototype.map.call(head.cells, function (cell) {
+      return cell.getBoundingClientRect().width;
+    });
+    var sum = widths.reduce(function (total, width) {
+      return total + width;
+    }, 0);
+    function fixColumns(part) {
+      var columns = document.createElement("colgroup");
+      widths.forEach(function (width) {
+        var column = document.createElement("col");
+        column.style.width = ((100 * width) / sum).toFixed(3) + "%";
+        columns.appendChild(column);
+      });
+      part.insertBefore(columns, part.firstChild);
+      part.classList.add("kd-runsheet--part");
+    }
+    var named = table.className;
+    fixColumns(table);
+    var last = splitLong(table, Array.prototype.slice.call(body.rows), function () {
+      var part = document.createElement("table");
+      part.className = named;
+      fixColumns(part);
+      var partBody = document.createElement("tbody");
+      part.appendChild(partBody);
+      return { element: part, body: partBody };
+    });
+    if (table.tFoot) {
+      last.appendChild(table.tFoot);
+    }
+  });
+
+  var rows = all("[data-kd-offset]").map(function (element) {
     var edge = edgeAt(Number(element.getAttribute("data-kd-offset")));
-    return { element: element, index: edge && !edge.end ? edge.index : -1 };
+    return { element: element, index: edge && !edge.end ? edge.index : -1, shown: null, clocks: [], minutes: [], near: true };
   });
-  var minutesOf = Array.prototype.map.call(document.querySelectorAll("[data-kd-minutes-of]"), function (element) {
-    return { element: element, index: Number(element.getAttribute("data-kd-minutes-of")) };
+  // The marks of each row, and those outside any row (a total, the end, a projector's time).
+  var loose = { clocks: [], minutes: [] };
+  var rowOf = new Map();
+  rows.forEach(function (row) {
+    rowOf.set(row.element, row);
   });
+  function holder(element) {
+    var row = element.closest("[data-kd-offset]");
+    return (row && rowOf.get(row)) || loose;
+  }
+  all("[data-kd-clock]").forEach(function (element) {
+    var offset = Number(element.getAttribute("data-kd-clock"));
+    var edge = edgeAt(offset);
+    holder(element).clocks.push({ element: element, edge: edge, offset: offset, inside: edge ? -1 : blockAt(offset), shown: null });
+  });
+  all("[data-kd-minutes-of]").forEach(function (element) {
+    holder(element).minutes.push({ element: element, index: Number(element.getAttribute("data-kd-minutes-of")), shown: null });
+  });
+
+  // A long programme: a tick writes only the rows near the screen, and a row as it comes near;
+  // every row before printing. Writing thousands of times at once (after an over-run, every
+  // later block moves each minute) would lay the whole page out again, for half a second or more.
+  var lastFigures = null;
+  if (rows.length > LONG && "IntersectionObserver" in window) {
+    var watcher = new IntersectionObserver(
+      function (entries) {
+        entries.forEach(function (entry) {
+          var row = rowOf.get(entry.target);
+          row.near = entry.isIntersecting;
+          if (row.near && lastFigures) {
+            renderRow(row, lastFigures);
+          }
+        });
+      },
+      { rootMargin: "100% 0px" }
+    );
+    rows.forEach(function (row) {
+      row.near = false;
+      watcher.observe(row.element);
+    });
+    window.addEventListener("beforeprint", function () {
+      if (lastFigures) {
+        rows.forEach(function (row) {
+          renderRow(row, lastFigures);
+        });
+      }
+    });
+  }
 
   function moment(figures, minutes) {
     // A time of the programme as the page shows it: of the day, or from the start.
     return figures.startMs === null ? Run.formatOffset(minutes) : Run.formatClock(figures.startMs + minutes * MINUTE);
   }
 
-  function clockText(figures, mark) {
-    var minutes;
+  function markMinutes(figures, mark) {
     if (mark.edge) {
-      minutes = mark.edge.end ? figures.to[mark.edge.index] : figures.from[mark.edge.index];
-    } else {
-      // Not a block's edge (a built note in the middle of one): moved with the block it is in.
-      var index = 0;
-      while (index + 1 < prog.count && prog.offsets[index + 1] <= mark.offset) {
-        index++;
-      }
-      minutes = figures.from[index] + Math.min(mark.offset - prog.offsets[index], figures.lengths[index]);
+      return mark.edge.end ? figures.to[mark.edge.index] : figures.from[mark.edge.index];
     }
-    return moment(figures, minutes);
+    var index = mark.inside;
+    return figures.from[index] + Math.min(mark.offset - prog.offsets[index], figures.lengths[index]);
+  }
+
+  function shownMinute(figures, minutes) {
+    // What decides a mark's text: the whole minute it shows, counted from the start or, with a
+    // start, from the epoch (the time of day follows from it).
+    return figures.startMs === null ? "+" + Math.round(minutes) : String(Math.round((figures.startMs + minutes * MINUTE) / MINUTE));
+  }
+
+  function renderMarks(part, figures) {
+    part.clocks.forEach(function (mark) {
+      var minutes = markMinutes(figures, mark);
+      var key = shownMinute(figures, minutes);
+      if (mark.shown !== key) {
+        mark.shown = key;
+        mark.element.textContent = moment(figures, minutes);
+      }
+    });
+    part.minutes.forEach(function (mark) {
+      var minutes = figures.lengths[mark.index];
+      if (mark.shown !== minutes) {
+        mark.shown = minutes;
+        mark.element.textContent = String(minutes);
+      }
+    });
+  }
+
+  function renderRow(row, figures) {
+    renderMarks(row, figures);
+    var current = row.index >= 0 && row.index === figures.current;
+    var past = row.index >= 0 && (figures.stage === "done" || (figures.current !== null && row.index < figures.current));
+    var shown = current ? "current" : past ? "past" : "";
+    if (row.shown === shown) {
+      return;
+    }
+    row.shown = shown;
+    row.element.classList.toggle("kd-block--current", current);
+    row.element.classList.toggle("kd-block--past", past);
+    if (current) {
+      row.element.setAttribute("aria-current", "time");
+    } else {
+      row.element.removeAttribute("aria-current");
+    }
+  }
+
+  function renderProgramme(figures) {
+    lastFigures = figures;
+    renderMarks(loose, figures);
+    rows.forEach(function (row) {
+      if (row.near) {
+        renderRow(row, figures);
+      }
+    });
   }
 
   function delayWords(figures) {
@@ -325,18 +521,7 @@
     var figures = Run.derive(prog, state, at);
     var view = clockView(figures, at);
 
-    clocks.forEach(function (mark) {
-      var text = clockText(figures, mark);
-      if (mark.element.textContent !== text) {
-        mark.element.textContent = text;
-      }
-    });
-    minutesOf.forEach(function (mark) {
-      var text = String(figures.lengths[mark.index]);
-      if (mark.element.textContent !== text) {
-        mark.element.textContent = text;
-      }
-    });
+    renderProgramme(figures);
     setAll(
       "[data-kd-live=total]",
       String(
@@ -345,17 +530,6 @@
         }, 0)
       )
     );
-    rows.forEach(function (row) {
-      var current = row.index >= 0 && row.index === figures.current;
-      var past = row.index >= 0 && (figures.stage === "done" || (figures.current !== null && row.index < figures.current));
-      row.element.classList.toggle("kd-block--current", current);
-      row.element.classList.toggle("kd-block--past", past);
-      if (current) {
-        row.element.setAttribute("aria-current", "time");
-      } else {
-        row.element.removeAttribute("aria-current");
-      }
-    });
     showAll(".kd-note--relative", figures.startMs === null);
     showAll(".kd-needs-start", figures.startMs !== null);
     var delay = Math.round(figures.delay);
@@ -367,7 +541,7 @@
     setAll("[data-kd-live=title]", view.title);
     setAll("[data-kd-live=stage]", view.words);
     setAll("[data-kd-live=countdown]", view.countdown);
-    document.querySelectorAll("[data-kd-live=countdown]").forEach(function (element) {
+    all("[data-kd-live=countdown]").forEach(function (element) {
       element.setAttribute("data-kd-chars", view.countdown.length > 5 ? "long" : "short");
     });
     setAll("[data-kd-live=next]", after !== null ? blocks[after].title : "");
@@ -380,7 +554,7 @@
     showAll("[data-kd-live=rehearsal]", figures.rehearsal);
     document.documentElement.classList.toggle("kd-rehearsal", figures.rehearsal);
     document.documentElement.classList.toggle("kd-blackout", roomScreen && figures.blackout);
-    document.querySelectorAll("[data-kd-stage]").forEach(function (element) {
+    all("[data-kd-stage]").forEach(function (element) {
       element.setAttribute("data-kd-stage", view.stage);
       element.setAttribute("data-kd-mode", figures.mode);
     });
@@ -390,25 +564,25 @@
     }
 
     var running = figures.current !== null && figures.stage !== "paused";
-    document.querySelectorAll("[data-kd-action=toggle]").forEach(function (button) {
+    all("[data-kd-action=toggle]").forEach(function (button) {
       button.textContent =
         figures.stage === "paused" ? labels.timer_resume : running ? labels.timer_pause : labels.timer_start;
       button.setAttribute("aria-pressed", running ? "true" : "false");
     });
-    document.querySelectorAll("[data-kd-action=undo]").forEach(function (button) {
+    all("[data-kd-action=undo]").forEach(function (button) {
       button.disabled = !state.history.length;
     });
-    document.querySelectorAll("[data-kd-action=reset]").forEach(function (button) {
+    all("[data-kd-action=reset]").forEach(function (button) {
       button.textContent = armedReset ? labels.reset_confirm : labels.reset;
     });
-    document.querySelectorAll("[data-kd-action=blackout]").forEach(function (button) {
+    all("[data-kd-action=blackout]").forEach(function (button) {
       button.setAttribute("aria-pressed", figures.blackout ? "true" : "false");
     });
-    document.querySelectorAll("[data-kd-action=rehearse]").forEach(function (button) {
+    all("[data-kd-action=rehearse]").forEach(function (button) {
       button.textContent = figures.rehearsal ? labels.rehearse_end : labels.rehearse_start;
       button.setAttribute("aria-pressed", figures.rehearsal ? "true" : "false");
     });
-    document.querySelectorAll("[data-kd-mode-choice]").forEach(function (radio) {
+    all("[data-kd-mode-choice]").forEach(function (radio) {
       radio.checked = radio.value === figures.mode;
     });
     if (proposal && samePlan(proposal)) {
@@ -627,14 +801,15 @@
 
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("[data-kd-action]");
-    if (!button) {
-      return;
+    if (button) {
+      command(button.getAttribute("data-kd-action"));
     }
-    command(button.getAttribute("data-kd-action"));
-    // A button clicked with the pointer lets go of the focus, so that Space (start and pause)
-    // never repeats it; on the room's screens the controls step aside at once.
-    if (event.detail > 0) {
-      button.blur();
+    // A button of the live parts clicked with the pointer (an action, or a form's own, such as
+    // setting the start) lets go of the focus, so that Space never repeats it; on the room's
+    // screens the controls step aside at once.
+    var clicked = button || (event.target.closest && event.target.closest(".kd-live button, [data-kd-autohide] button"));
+    if (clicked && event.detail > 0) {
+      clicked.blur();
       if (roomScreen) {
         rest();
       }

@@ -459,6 +459,16 @@
     return JSON.stringify(snapshot(a)) === JSON.stringify(snapshot(b));
   }
 
+  function newer(other, state) {
+    // Whether a state from another window replaces this one: the later change wins, and of two
+    // made at the same moment the same one in every window (compared as text), so that windows
+    // that acted at once, each before hearing of the other, end alike.
+    if (other.at !== state.at) {
+      return other.at > state.at;
+    }
+    return JSON.stringify(snapshot(other)) > JSON.stringify(snapshot(state));
+  }
+
   function offDay(prog, state, now) {
     // The real state of a gathering, on another day than its date: starting means rehearsing.
     return !state.rehearsal && prog.date !== null && prog.date !== isoDay(now);
@@ -727,6 +737,7 @@
     focus: focus,
     snapshot: snapshot,
     same: same,
+    newer: newer,
     parseClock: parseClock,
     parseExtra: parseExtra,
     formatExtra: formatExtra,

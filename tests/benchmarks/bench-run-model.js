@@ -1,6 +1,6 @@
 // How long one tick of the run model takes for a programme of 1,000 blocks: derive every figure,
 // and format each block's expected start and end as the run-sheet shows them. Prints the figures;
-// run with `node tests/js/bench-run-model.js [blocks]`.
+// run with `node tests/benchmarks/bench-run-model.js [blocks]`.
 "use strict";
 
 const Run = require("../../src/kulturdialog/site/assets/run-model.js");

@@ -87,10 +87,73 @@ def test_repeated_group_tasks_stay_out_and_the_question_set_keeps_them(bundled: 
     assert question in indexed_text(bundled, "questions/dialogtema-2/index.html")
 
 
-def test_run_sheets_and_question_sets_stay_indexed(bundled: Build) -> None:
-    runsheet = indexed_text(bundled, f"gatherings/{BUNDLED_GATHERING}/runsheet/index.html")
-    assert "Innlegg" in runsheet
+def test_a_run_sheet_without_block_notes_is_not_indexed(bundled: Build) -> None:
+    # The bundled gathering's blocks have no notes: its run-sheet holds no text of its own, and
+    # a word of its cells ("Innlegg") lands on the participant page, which carries the blocks.
+    gathering = f"gatherings/{BUNDLED_GATHERING}"
+    assert "Innlegg" in (bundled.site / gathering / "runsheet/index.html").read_text("utf-8")
+    assert indexed_root(bundled, f"{gathering}/runsheet/index.html") is None
+    assert "Innlegg" in indexed_text(bundled, f"{gathering}/index.html")
     assert indexed_root(bundled, "questions/dialogtema-1/index.html") is not None
+
+
+NOTED = """\
+kind: gathering
+id: {id}
+title: Kveldsmøte {id}
+language: nb
+start: 10:15
+format: physical
+place: Kulturskolen
+programme:
+  - kind: talk
+    minutes: 20
+    title: Velkommen til orgelkveld
+    items: [Trompetfanfare]
+    speakers: [Rektor Hasle]
+{notes}  - kind: break
+    minutes: 15
+    title: Pause
+"""
+
+
+def test_a_run_sheet_is_indexed_for_its_block_notes_alone(
+    build_site: BuildSite, tmp_path: Path
+) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    notes = "    notes: [Husk skjøteledningen til lysbordet]\n"
+    (content / "noted.yml").write_text(NOTED.format(id="noted", notes=notes), "utf-8")
+    (content / "plain.yml").write_text(NOTED.format(id="plain", notes=""), "utf-8")
+    build = build_site(content=content)
+    assert build.returncode == 0, build.output
+    runsheet = indexed_text(build, "gatherings/noted/runsheet/index.html")
+    participant = indexed_text(build, "gatherings/noted/index.html")
+    assert "skjøteledningen" in runsheet and "skjøteledningen" not in participant
+    # What the participant page carries is indexed there, and only there.
+    for repeated in ("orgelkveld", "Trompetfanfare", "Rektor Hasle", "10:15"):
+        assert repeated in participant and repeated not in runsheet, repeated
+    assert indexed_root(build, "gatherings/plain/runsheet/index.html") is None
+    assert indexed_root(build, "gatherings/plain/index.html") is not None
+    found = {fragment["url"] for fragment in fragments(build.site)}
+    assert "/gatherings/noted/runsheet/" in found
+    assert "/gatherings/plain/runsheet/" not in found
+
+
+def test_each_question_is_indexed_on_its_question_set_page_alone(bundled: Build) -> None:
+    # A question set is found where it is written, its own page; every other indexed page that
+    # shows its questions again (participant pages, package preparations) leaves them out.
+    shown = 0
+    for path in sorted(bundled.site.rglob("*.html")):
+        relative = str(path.relative_to(bundled.site))
+        root = indexed_root(bundled, relative)
+        if root is None:
+            continue
+        for questions in root.select(".kd-questions"):
+            shown += 1
+            left_out = questions.find_parent(attrs={"data-search-exclude": True}) is not None
+            assert left_out != relative.startswith("questions/"), relative
+    assert shown > 3
 
 
 def test_speaker_notes_stay_out_of_the_index_and_slides_stay_in(bundled: Build) -> None:

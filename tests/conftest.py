@@ -130,13 +130,14 @@ class Published:
 
 @pytest.fixture(scope="session")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Published:
-    """The bundled content and the search fixture, with a page of the guide that shares a word
-    with them, built by `kulturdialog build` and `kulturdialog offline`."""
+    """The bundled content, the search fixture and the search quality set's pages, with a page of
+    the guide that shares a word with them, built by `kulturdialog build` and `kulturdialog
+    offline`."""
     contents = [path for path in sorted((ROOT / "content").iterdir()) if path.is_dir()]
     project = make_project(
         tmp_path_factory.mktemp("published") / "dialogdage",
         PROJECT_SITE,
-        [*contents, FIXTURES / "search"],
+        [*contents, FIXTURES / "search", FIXTURES / "search-quality"],
         {"guide/orgelbrus.md": GUIDE_PAGE},
     )
     built = run(project, "build")

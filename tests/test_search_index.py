@@ -9,12 +9,16 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from kulturdialog.site.search import IGNORED, page_language, part
+from kulturdialog.site.search import ENTRY_PARTS, IGNORED, page_language, part, split
 from kulturdialog.views.render import UNINDEXED_KINDS
 from tests.conftest import BUNDLED_GATHERING, ROOT, Build, BuildSite
 from tests.pagefind_index import fragments
@@ -35,7 +39,7 @@ def indexed_text(build: Build, path: str) -> str:
     return root.get_text(" ", strip=True)
 
 
-def entry(build: Build) -> dict[str, dict[str, dict[str, int]]]:
+def entry(build: Build) -> dict[str, Any]:
     loaded = json.loads((build.site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
     return loaded  # type: ignore[no-any-return]
 
@@ -267,3 +271,77 @@ def test_the_guide_pages_carry_the_filter_that_sets_them_apart(bundled: Build) -
 )
 def test_the_author_guide_is_its_own_part(src_uri: str, expected: str) -> None:
     assert part(src_uri) == expected
+
+
+def test_a_large_site_is_indexed_in_parts_that_together_hold_every_page(
+    indexed_in_parts: Build,
+) -> None:
+    site = indexed_in_parts.site
+    listed = entry(indexed_in_parts)[ENTRY_PARTS]
+    assert len(listed) >= 2
+    pages = [p for p in site.rglob("*.html") if "data-pagefind-body" in p.read_text("utf-8")]
+    counted = 0
+    for bundled_part in [{"path": ""}, *listed]:
+        bundle = site / "pagefind" / str(bundled_part["path"])
+        languages = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))["languages"]
+        counted += sum(language["page_count"] for language in languages.values())
+        if bundled_part["path"]:
+            assert sorted(languages) == bundled_part["languages"]
+            # The search box runs the first bundle's script and WebAssembly, never a part's.
+            assert not [*bundle.glob("*.js"), *bundle.glob("wasm.*")]
+    # Every indexed page is in one part, none twice.
+    urls = [fragment["url"] for fragment in fragments(site)]
+    assert counted == len(pages) == len(urls) == len(set(urls))
+    # The first part holds every language, for Pagefind starts there in the page's language.
+    first = set(entry(indexed_in_parts)["languages"])
+    assert first == {lang for part in listed for lang in part["languages"]} | first
+    assert {"nb", "nn", "da", "en"} <= first
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    pages=st.lists(
+        st.tuples(st.sampled_from(["nb", "nn", "da", "en"]), st.integers(1, 5000)),
+        min_size=1,
+        max_size=40,
+    ),
+    run_bytes=st.integers(1000, 60000),
+)
+def test_split_keeps_every_page_once_spreads_them_evenly_and_starts_with_every_language(
+    pages: list[tuple[str, int]], run_bytes: int
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder)
+        names = []
+        for number, (language, size) in enumerate(pages):
+            name = f"p{number}/index.html"
+            (site / name).parent.mkdir()
+            head = f'<!doctype html><html lang="{language}">'
+            (site / name).write_text(head + "x" * max(0, size - len(head)), "utf-8")
+            names.append(name)
+        runs = split(site, names, run_bytes)
+    assert sorted(page for chosen in runs for page in chosen) == sorted(names)
+    total = sum(max(size, 38) for _, size in pages)
+    assert len(runs) <= max(1, -(-total // run_bytes))
+    first = {pages[int(name[1:].split("/")[0])][0] for name in runs[0]}
+    assert first == {language for language, _ in pages}
+    counts = [len(chosen) for chosen in runs]
+    languages = len({language for language, _ in pages})
+    assert max(counts) - min(counts) <= languages
+
+
+def test_the_line_naming_a_pages_series_stays_out(bundled: Build) -> None:
+    # "Part of: <series>" repeats the series' title, found on the series' own page.
+    meetings = list((bundled.site / "series").glob("*/*/index.html"))
+    assert meetings
+    for meeting in meetings:
+        relative = str(meeting.relative_to(bundled.site))
+        root = indexed_root(bundled, relative)
+        assert root is not None, relative
+        kickers = root.select(".kd-kicker")
+        assert kickers and all(kicker.has_attr("data-search-exclude") for kicker in kickers)
+    overview = indexed_text(bundled, "series/kulturspor/index.html")
+    assert "Samarbejdsmodel for Kulturspor" in overview
+    assert "Samarbejdsmodel" not in indexed_text(
+        bundled, "series/kulturspor/opstartsmoede/index.html"
+    )

@@ -174,9 +174,11 @@ def measure(
     with_search: bool,
     with_preview: bool,
     with_plain: bool = True,
+    search_run_mb: float | None = None,
 ) -> Size:
     folder = work / f"n{gatherings}"
-    generated = synthetic.generate(folder / "content", gatherings)
+    asked = [word for query in search_quality.QUERIES for word in query.words.split()]
+    generated = synthetic.generate(folder / "content", gatherings, avoided=asked)
     # The pages the search quality set asks for, among the N gatherings made of their words.
     shutil.copytree(ROOT / "content", generated.root / "bundled")
     shutil.copytree(search_quality.FIXTURE, generated.root / "search-quality")
@@ -195,6 +197,8 @@ def measure(
         plain_config = plain_site.write_plain_site(generated.root, docs, folder / "plain")
     site_a, site_b = folder / "site-generated", folder / "site-plain"
     env_a = environment(generated.root, docs)
+    if search_run_mb is not None:
+        env_a["KULTURDIALOG_SEARCH_RUN_MB"] = str(search_run_mb)
     a: list[Run] = []
     b: list[Run] = []
     # The first run starts with no QR codes kept from earlier builds; the later runs find them
@@ -215,6 +219,8 @@ def measure(
             f"(load average {load()})",
             flush=True,
         )
+    parts = 1 + len(list((site_a / "pagefind" / "parts").glob("*/pagefind-entry.json")))
+    print(f"  search index in {parts} part{'s' if parts > 1 else ''}", flush=True)
     search = None
     if with_search:
         search = weight.search_cost(site_a, "gatherings/samling-00001/", QUERY)
@@ -454,6 +460,11 @@ def main() -> None:
     parser.add_argument("--no-preview", action="store_true", help="skip preview latency")
     parser.add_argument("--no-plain", action="store_true", help="skip plain Material's builds")
     parser.add_argument(
+        "--search-run-mb",
+        type=float,
+        help="the most HTML one Pagefind run indexes (the plugin's search_run_mb)",
+    )
+    parser.add_argument(
         "--national",
         action="store_true",
         help=f"allow sizes above 2000 (N = {NATIONAL}: an hour and several GB; never in CI)",
@@ -477,6 +488,7 @@ def main() -> None:
                 with_search=not args.no_search,
                 with_preview=not args.no_preview,
                 with_plain=not args.no_plain and n <= 2000,
+                search_run_mb=args.search_run_mb,
             )
             for n in args.sizes
         ]

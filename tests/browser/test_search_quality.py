@@ -4,9 +4,13 @@ Pagefind's real index."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from playwright.sync_api import Page
 
+from tests.browser.conftest import serve
+from tests.conftest import Build
 from tests.search_quality import QUERIES, TOP, run
 
 pytestmark = pytest.mark.browser
@@ -21,10 +25,26 @@ def test_the_set_covers_four_languages_and_the_kinds_of_query() -> None:
         assert kind in kinds, kind
 
 
-def test_every_query_finds_its_page_among_the_first_three(page: Page, published_url: str) -> None:
-    missed = [
+def missed(page: Page, site_url: str) -> list[str]:
+    return [
         f"{outcome.query.words!r} ({outcome.query.what}) -> {outcome.found[:TOP]}"
-        for outcome in run(page, published_url)
+        for outcome in run(page, site_url)
         if not outcome.met
     ]
-    assert missed == [], "\n".join(missed)
+
+
+def test_every_query_finds_its_page_among_the_first_three(page: Page, published_url: str) -> None:
+    assert missed(page, published_url) == []
+
+
+@pytest.fixture(scope="module")
+def in_parts_url(indexed_in_parts: Build) -> Iterator[str]:
+    server, url = serve(indexed_in_parts.site)
+    yield url
+    server.shutdown()
+
+
+def test_every_query_finds_its_page_when_the_site_is_indexed_in_parts(
+    page: Page, in_parts_url: str
+) -> None:
+    assert missed(page, in_parts_url) == []

@@ -34,6 +34,7 @@ from kulturdialog.site import (
     staging,
 )
 from kulturdialog.site.minify import minify_css, minify_js
+from kulturdialog.site.search import RUN_MB
 from kulturdialog.views import urls
 from kulturdialog.views.calendars import calendars
 from kulturdialog.views.labels import LANGUAGES, label
@@ -56,6 +57,9 @@ class KulturdialogConfig(Config):  # type: ignore[no-untyped-call]
     search = option.Choice(("pagefind", "material"), default="pagefind")
     """The site's search: Pagefind over the built site, or Material's own search plugin (which
     must then be listed in mkdocs.yml; an offline copy needs it, as Pagefind needs a server)."""
+    search_run_mb = option.Type((int, float), default=RUN_MB)
+    """The most HTML (MB) one Pagefind run indexes: a larger site is indexed in several runs, to
+    keep the indexer's memory down, and the search box merges them."""
 
 
 class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-untyped-call]
@@ -394,7 +398,7 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-unt
         # take longer than the rest of a save's build.
         reindex = kept is None or not kept.reused
         if self.config.search == "pagefind" and not self.problems and reindex:
-            search.index_site(Path(config.site_dir), self.indexed)
+            search.index_site(Path(config.site_dir), self.indexed, self.config.search_run_mb)
         # The site folder is replaced only by a complete build, search index included.
         if self.stage is not None and not staging.strict_warnings():
             try:

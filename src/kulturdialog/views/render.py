@@ -267,9 +267,9 @@ class Renderer:
         """A generated page; ``kind`` names the page type for styling.
 
         ``scripts`` are files under ``assets/`` that only this page loads; a page that is not
-        ``indexed`` (nor any of ``UNINDEXED_KINDS``) is left out of the search index. The title goes into
-        the front matter HTML-escaped: the theme prints the page title unescaped in its header,
-        so author text must arrive there as text.
+        ``indexed`` (nor any of ``UNINDEXED_KINDS``) is left out of the search index. The title
+        goes into the front matter HTML-escaped: the theme prints the page title unescaped in
+        its header, so author text must arrive there as text.
         """
         meta: dict[str, Any] = {"title": str(escape(title)), "language": language, "kd_page": kind}
         if kind not in UNHEADED_KINDS:

@@ -381,6 +381,10 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-unt
             return output
         if search.MARK in output:
             self.indexed.append(page.file.dest_path)
+        if not self.serving:
+            # Rendered: the rest of the build needs the page's title and address, not its HTML
+            # and Markdown, which Pagefind's indexer would otherwise find held beside its own.
+            page.content = page.markdown = None
         language = page.meta.get("language")
         return search.page_language(output, str(language)) if language else output
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -45,9 +46,13 @@ def run_build(
     content: Path | None = None,
     docs: Path | None = None,
     language: str | None = None,
+    search_run_mb: float | None = None,
 ) -> Build:
-    """Build the project's mkdocs.yml, optionally with other content, docs or site language."""
+    """Build the project's mkdocs.yml, optionally with other content, docs, site language or
+    most HTML for one Pagefind run."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if search_run_mb is not None:
+        env["KULTURDIALOG_SEARCH_RUN_MB"] = str(search_run_mb)
     if language is not None:
         env["KULTURDIALOG_LANGUAGE"] = language
     if content is not None:
@@ -83,9 +88,13 @@ def build_site(tmp_path_factory: pytest.TempPathFactory) -> BuildSite:
     """A function that builds the site into a new folder: ``build_site(content=..., docs=...)``."""
 
     def build(
-        content: Path | None = None, docs: Path | None = None, language: str | None = None
+        content: Path | None = None,
+        docs: Path | None = None,
+        language: str | None = None,
+        search_run_mb: float | None = None,
     ) -> Build:
-        return run_build(tmp_path_factory.mktemp("site"), content, docs, language)
+        site = tmp_path_factory.mktemp("site")
+        return run_build(site, content, docs, language, search_run_mb)
 
     return build
 
@@ -100,6 +109,23 @@ def bundled(build_site: BuildSite) -> Build:
 
 FEEDBACK_GATHERING = "dialogmote-i-fjordby"
 """The fixture gathering with feedback from three groups (tests/fixtures/feedback)."""
+
+
+SPLIT_RUN_MB = 0.2
+"""The most HTML for one Pagefind run in ``indexed_in_parts``: the site's 0.8 MB of indexed pages
+in several runs."""
+
+
+@pytest.fixture(scope="session")
+def indexed_in_parts(build_site: BuildSite, tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The bundled content and the search quality set's pages, indexed in several Pagefind
+    runs, as a large site is."""
+    content = tmp_path_factory.mktemp("in-parts") / "content"
+    shutil.copytree(ROOT / "content", content / "bundled")
+    shutil.copytree(FIXTURES / "search-quality", content / "search-quality")
+    build = build_site(content=content, search_run_mb=SPLIT_RUN_MB)
+    assert build.returncode == 0, build.output
+    return build
 
 
 @pytest.fixture(scope="session")
@@ -130,13 +156,14 @@ class Published:
 
 @pytest.fixture(scope="session")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Published:
-    """The bundled content and the search fixture, with a page of the guide that shares a word
-    with them, built by `kulturdialog build` and `kulturdialog offline`."""
+    """The bundled content, the search fixture and the search quality set's pages, with a page of
+    the guide that shares a word with them, built by `kulturdialog build` and `kulturdialog
+    offline`."""
     contents = [path for path in sorted((ROOT / "content").iterdir()) if path.is_dir()]
     project = make_project(
         tmp_path_factory.mktemp("published") / "dialogdage",
         PROJECT_SITE,
-        [*contents, FIXTURES / "search"],
+        [*contents, FIXTURES / "search", FIXTURES / "search-quality"],
         {"guide/orgelbrus.md": GUIDE_PAGE},
     )
     built = run(project, "build")

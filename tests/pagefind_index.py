@@ -12,9 +12,12 @@ SIGNATURE = b"pagefind_dcd"
 
 
 def fragments(site: Path) -> list[dict[str, Any]]:
-    """Every page Pagefind indexed: its url, its content text and its meta (title)."""
+    """Every page Pagefind indexed: its url, its content text and its meta (title); in every
+    part of the bundle, when the site was indexed in several runs."""
     found = []
-    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+    bundle = site / "pagefind"
+    paths = [*bundle.glob("fragment/*.pf_fragment"), *bundle.glob("parts/*/fragment/*.pf_fragment")]
+    for path in sorted(paths):
         data = gzip.decompress(path.read_bytes())
         assert data.startswith(SIGNATURE), path
         found.append(json.loads(data[len(SIGNATURE) :]))

@@ -9,12 +9,23 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from kulturdialog.site.search import IGNORED, leave_guide_out, page_language, part
+from kulturdialog.site.search import (
+    ENTRY_PARTS,
+    IGNORED,
+    leave_guide_out,
+    page_language,
+    part,
+    split,
+)
 from kulturdialog.views.render import UNINDEXED_KINDS
 from tests.conftest import BUNDLED_GATHERING, ROOT, Build, BuildSite
 from tests.pagefind_index import fragments
@@ -35,7 +46,7 @@ def indexed_text(build: Build, path: str) -> str:
     return root.get_text(" ", strip=True)
 
 
-def entry(build: Build) -> dict[str, dict[str, dict[str, int]]]:
+def entry(build: Build) -> dict[str, Any]:
     loaded = json.loads((build.site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
     return loaded  # type: ignore[no-any-return]
 
@@ -87,10 +98,73 @@ def test_repeated_group_tasks_stay_out_and_the_question_set_keeps_them(bundled: 
     assert question in indexed_text(bundled, "questions/dialogtema-2/index.html")
 
 
-def test_run_sheets_and_question_sets_stay_indexed(bundled: Build) -> None:
-    runsheet = indexed_text(bundled, f"gatherings/{BUNDLED_GATHERING}/runsheet/index.html")
-    assert "Innlegg" in runsheet
+def test_a_run_sheet_without_block_notes_is_not_indexed(bundled: Build) -> None:
+    # The bundled gathering's blocks have no notes: its run-sheet holds no text of its own, and
+    # a word of its cells ("Innlegg") lands on the participant page, which carries the blocks.
+    gathering = f"gatherings/{BUNDLED_GATHERING}"
+    assert "Innlegg" in (bundled.site / gathering / "runsheet/index.html").read_text("utf-8")
+    assert indexed_root(bundled, f"{gathering}/runsheet/index.html") is None
+    assert "Innlegg" in indexed_text(bundled, f"{gathering}/index.html")
     assert indexed_root(bundled, "questions/dialogtema-1/index.html") is not None
+
+
+NOTED = """\
+kind: gathering
+id: {id}
+title: Kveldsmøte {id}
+language: nb
+start: 10:15
+format: physical
+place: Kulturskolen
+programme:
+  - kind: talk
+    minutes: 20
+    title: Velkommen til orgelkveld
+    items: [Trompetfanfare]
+    speakers: [Rektor Hasle]
+{notes}  - kind: break
+    minutes: 15
+    title: Pause
+"""
+
+
+def test_a_run_sheet_is_indexed_for_its_block_notes_alone(
+    build_site: BuildSite, tmp_path: Path
+) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    notes = "    notes: [Husk skjøteledningen til lysbordet]\n"
+    (content / "noted.yml").write_text(NOTED.format(id="noted", notes=notes), "utf-8")
+    (content / "plain.yml").write_text(NOTED.format(id="plain", notes=""), "utf-8")
+    build = build_site(content=content)
+    assert build.returncode == 0, build.output
+    runsheet = indexed_text(build, "gatherings/noted/runsheet/index.html")
+    participant = indexed_text(build, "gatherings/noted/index.html")
+    assert "skjøteledningen" in runsheet and "skjøteledningen" not in participant
+    # What the participant page carries is indexed there, and only there.
+    for repeated in ("orgelkveld", "Trompetfanfare", "Rektor Hasle", "10:15"):
+        assert repeated in participant and repeated not in runsheet, repeated
+    assert indexed_root(build, "gatherings/plain/runsheet/index.html") is None
+    assert indexed_root(build, "gatherings/plain/index.html") is not None
+    found = {fragment["url"] for fragment in fragments(build.site)}
+    assert "/gatherings/noted/runsheet/" in found
+    assert "/gatherings/plain/runsheet/" not in found
+
+
+def test_each_question_is_indexed_on_its_question_set_page_alone(bundled: Build) -> None:
+    # A question set is found where it is written, its own page; every other indexed page that
+    # shows its questions again (participant pages, package preparations) leaves them out.
+    shown = 0
+    for path in sorted(bundled.site.rglob("*.html")):
+        relative = str(path.relative_to(bundled.site))
+        root = indexed_root(bundled, relative)
+        if root is None:
+            continue
+        for questions in root.select(".kd-questions"):
+            shown += 1
+            left_out = questions.find_parent(attrs={"data-search-exclude": True}) is not None
+            assert left_out != relative.startswith("questions/"), relative
+    assert shown > 3
 
 
 def test_speaker_notes_stay_out_of_the_index_and_slides_stay_in(bundled: Build) -> None:
@@ -227,3 +301,77 @@ def test_the_guide_pages_carry_the_filter_that_sets_them_apart(bundled: Build) -
 )
 def test_the_author_guide_is_its_own_part(src_uri: str, expected: str) -> None:
     assert part(src_uri) == expected
+
+
+def test_a_large_site_is_indexed_in_parts_that_together_hold_every_page(
+    indexed_in_parts: Build,
+) -> None:
+    site = indexed_in_parts.site
+    listed = entry(indexed_in_parts)[ENTRY_PARTS]
+    assert len(listed) >= 2
+    pages = [p for p in site.rglob("*.html") if "data-pagefind-body" in p.read_text("utf-8")]
+    counted = 0
+    for bundled_part in [{"path": ""}, *listed]:
+        bundle = site / "pagefind" / str(bundled_part["path"])
+        languages = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))["languages"]
+        counted += sum(language["page_count"] for language in languages.values())
+        if bundled_part["path"]:
+            assert sorted(languages) == bundled_part["languages"]
+            # The search box runs the first bundle's script and WebAssembly, never a part's.
+            assert not [*bundle.glob("*.js"), *bundle.glob("wasm.*")]
+    # Every indexed page is in one part, none twice.
+    urls = [fragment["url"] for fragment in fragments(site)]
+    assert counted == len(pages) == len(urls) == len(set(urls))
+    # The first part holds every language, for Pagefind starts there in the page's language.
+    first = set(entry(indexed_in_parts)["languages"])
+    assert first == {lang for part in listed for lang in part["languages"]} | first
+    assert {"nb", "nn", "da", "en"} <= first
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    pages=st.lists(
+        st.tuples(st.sampled_from(["nb", "nn", "da", "en"]), st.integers(1, 5000)),
+        min_size=1,
+        max_size=40,
+    ),
+    run_bytes=st.integers(1000, 60000),
+)
+def test_split_keeps_every_page_once_spreads_them_evenly_and_starts_with_every_language(
+    pages: list[tuple[str, int]], run_bytes: int
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder)
+        names = []
+        for number, (language, size) in enumerate(pages):
+            name = f"p{number}/index.html"
+            (site / name).parent.mkdir()
+            head = f'<!doctype html><html lang="{language}">'
+            (site / name).write_text(head + "x" * max(0, size - len(head)), "utf-8")
+            names.append(name)
+        runs = split(site, names, run_bytes)
+    assert sorted(page for chosen in runs for page in chosen) == sorted(names)
+    total = sum(max(size, 38) for _, size in pages)
+    assert len(runs) <= max(1, -(-total // run_bytes))
+    first = {pages[int(name[1:].split("/")[0])][0] for name in runs[0]}
+    assert first == {language for language, _ in pages}
+    counts = [len(chosen) for chosen in runs]
+    languages = len({language for language, _ in pages})
+    assert max(counts) - min(counts) <= languages
+
+
+def test_the_line_naming_a_pages_series_stays_out(bundled: Build) -> None:
+    # "Part of: <series>" repeats the series' title, found on the series' own page.
+    meetings = list((bundled.site / "series").glob("*/*/index.html"))
+    assert meetings
+    for meeting in meetings:
+        relative = str(meeting.relative_to(bundled.site))
+        root = indexed_root(bundled, relative)
+        assert root is not None, relative
+        kickers = root.select(".kd-kicker")
+        assert kickers and all(kicker.has_attr("data-search-exclude") for kicker in kickers)
+    overview = indexed_text(bundled, "series/kulturspor/index.html")
+    assert "Samarbejdsmodel for Kulturspor" in overview
+    assert "Samarbejdsmodel" not in indexed_text(
+        bundled, "series/kulturspor/opstartsmoede/index.html"
+    )

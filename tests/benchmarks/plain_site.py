@@ -63,7 +63,9 @@ def _render_hand_written(text: str, src_uri: str, plugin: KulturdialogPlugin) ->
     register(env)
     template = jinja2.Environment(undefined=jinja2.StrictUndefined).from_string(body)
     # Plain Material gets the macros' HTML in the Markdown itself.
-    return front + passthrough.release(template.render(**macros), plugin.held.pop(src_uri, []))
+    # The project's configuration, as mkdocs-macros gives it to a page (the home page's heading).
+    rendered = template.render(config=project_config(), **macros)
+    return front + passthrough.release(rendered, plugin.held.pop(src_uri, []))
 
 
 def write_plain_site(content: Path, docs: Path, folder: Path) -> Path:

@@ -14,7 +14,7 @@ import shutil
 import tempfile
 import types
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from pathlib import Path
@@ -47,21 +47,28 @@ def _strings(value: Any) -> Iterator[str]:
             yield from _strings(item)
 
 
-def _vocabulary() -> list[str]:
-    """Every word of three letters or more in the text of the bundled content."""
+INFLECTION = 3
+"""How many last letters of a word to be avoided may differ in a vocabulary word left out with
+it: its inflected forms (``dialogseminaret``, ``dialogseminar``)."""
+
+
+def _vocabulary(avoided: Collection[str] = ()) -> list[str]:
+    """Every word of three letters or more in the text of the bundled content, but those that
+    begin like one of ``avoided``."""
     found: set[str] = set()
     for path in sorted((ROOT / "content").rglob("*.yml")):
         for text in _strings(yaml.safe_load(path.read_text("utf-8"))):
             found.update(word.lower() for word in re.findall(r"[^\W\d_]{3,}", text))
-    return sorted(found)
+    prefixes = tuple(word.lower()[: max(8, len(word) - INFLECTION)] for word in avoided)
+    return sorted(word for word in found if not word.startswith(prefixes))
 
 
 class Words:
     """Deterministic pseudo-Norwegian text of given lengths."""
 
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, avoided: Collection[str] = ()) -> None:
         self.random = random.Random(seed)
-        self.vocabulary = _vocabulary()
+        self.vocabulary = _vocabulary(avoided)
 
     def words(self, count: int) -> str:
         return " ".join(self.random.choices(self.vocabulary, k=count))
@@ -394,12 +401,16 @@ def _trial(makers: list[tuple[str, Maker]], w: Words) -> str | None:
     return None
 
 
-def generate(root: Path, gatherings: int, *, seed: int = 7) -> Generated:
+def generate(
+    root: Path, gatherings: int, *, seed: int = 7, avoided: Collection[str] = ()
+) -> Generated:
     """Write content for ``gatherings`` gatherings (two question sets each) and, for every further
-    kind, one document per ten gatherings into ``root``."""
+    kind, one document per ten gatherings into ``root``; no word of it begins like one of
+    ``avoided`` (the words a search for the bundled pages asks: on a real site they stand on the
+    pages about them, not on every page by chance)."""
     if root.exists():
         shutil.rmtree(root)
-    w = Words(seed)
+    w = Words(seed, avoided)
     known = _core(root, gatherings, w)
     counts = {"gathering": gatherings, "question_set": 2 * gatherings}
     # Kinds may refer to each other: a kind is accepted once it passes together with those

@@ -26,6 +26,7 @@ from playwright.sync_api import Route, sync_playwright
 ROOT = Path(__file__).resolve().parents[2]
 # Run as a script from tests/benchmarks: the project root makes the tests' helpers importable.
 sys.path.insert(0, str(ROOT))
+from tests import search_quality as search_quality_set  # noqa: E402
 from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 TOOLS = ROOT / ".cache" / "bench-tools"
@@ -312,6 +313,20 @@ class SearchCost:
     results: int
     external: int
     query_requests: list[Served]
+
+
+def search_quality(site: Path) -> list[search_quality_set.Outcome]:
+    """Serve ``site`` with gzip and type every query of the search quality set into it."""
+    server, url, _ = serve(site)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            outcomes = search_quality_set.run(page, url)
+            browser.close()
+    finally:
+        server.shutdown()
+    return outcomes
 
 
 def search_cost(site: Path, path: str, words: str) -> SearchCost:

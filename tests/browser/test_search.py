@@ -42,9 +42,12 @@ def test_a_danish_inflected_form_finds_its_danish_page(page: Page, site_url: str
     assert any(href.endswith(target) for href in from_home), from_home
 
 
-def test_a_word_in_a_run_sheet_cell_is_found_on_the_run_sheet(page: Page, site_url: str) -> None:
+def test_a_word_in_a_run_sheet_cell_finds_the_participant_page(page: Page, site_url: str) -> None:
+    # The run-sheet repeats the participant page's blocks: a searcher lands on the page that
+    # carries them (the run-sheet is searched only for its blocks' notes).
     found = search(page, site_url, "", "Innlegg")
-    assert any(f"{BUNDLED_GATHERING}/runsheet/" in href for href in found), found
+    assert any(href.endswith(f"{BUNDLED_GATHERING}/") for href in found), found
+    assert not any(f"{BUNDLED_GATHERING}/runsheet/" in href for href in found), found
 
 
 def test_search_loads_only_when_used_and_stays_on_the_host(page: Page, site_url: str) -> None:

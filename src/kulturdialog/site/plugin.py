@@ -35,6 +35,7 @@ from kulturdialog.site import (
     staging,
 )
 from kulturdialog.site.minify import minify_css, minify_js
+from kulturdialog.site.search import RUN_MB
 from kulturdialog.views import urls
 from kulturdialog.views.calendars import calendars
 from kulturdialog.views.labels import LANGUAGES, label
@@ -57,6 +58,9 @@ class KulturdialogConfig(Config):  # type: ignore[no-untyped-call]
     search = option.Choice(("pagefind", "material"), default="pagefind")
     """The site's search: Pagefind over the built site, or Material's own search plugin (which
     must then be listed in mkdocs.yml; an offline copy needs it, as Pagefind needs a server)."""
+    search_run_mb = option.Type((int, float), default=RUN_MB)
+    """The most HTML (MB) one Pagefind run indexes: a larger site is indexed in several runs, to
+    keep the indexer's memory down, and the search box merges them."""
 
 
 class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-untyped-call]
@@ -409,6 +413,10 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-unt
             return output
         if search.MARK in output:
             self.indexed.append(page.file.dest_path)
+        if not self.serving:
+            # Rendered: the rest of the build needs the page's title and address, not its HTML
+            # and Markdown, which Pagefind's indexer would otherwise find held beside its own.
+            page.content = page.markdown = None
         language = page.meta.get("language")
         return search.page_language(output, str(language)) if language else output
 
@@ -426,7 +434,7 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-unt
         # take longer than the rest of a save's build.
         reindex = kept is None or not kept.reused
         if self.config.search == "pagefind" and not self.problems and reindex:
-            search.index_site(Path(config.site_dir), self.indexed)
+            search.index_site(Path(config.site_dir), self.indexed, self.config.search_run_mb)
         # The site folder is replaced only by a complete build, search index included.
         if self.stage is not None and not staging.strict_warnings():
             try:

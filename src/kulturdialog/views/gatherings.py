@@ -120,6 +120,7 @@ def gathering_pages(renderer: Renderer, gathering: Gathering) -> Iterator[Genera
         "runsheet",
         runsheet_title,
         scripts=() if gathering.several_days else room.LIVE_SCRIPTS,
+        indexed=runsheet_indexed(gathering),
         **context,
     )
     # A gathering over several days: each day with a programme gets a guide and a run-sheet of
@@ -202,6 +203,13 @@ def programme_fragment(renderer: Renderer, id: str, page_src: str) -> str:
     return renderer.fragment(
         "gathering/programme_embed.html", page_src, language=g.language, g=g, p=p
     )
+
+
+def runsheet_indexed(gathering: Gathering) -> bool:
+    """Whether the gathering's run-sheet is searched: for the blocks' notes, its one text of its
+    own (its times, blocks and speakers are the participant page's, marked ``data-search-exclude``
+    in the template), so a run-sheet without notes stays out of the index."""
+    return any(block.notes for block in gathering.blocks)
 
 
 def runsheet_fragment(renderer: Renderer, id: str, page_src: str) -> str:

@@ -262,26 +262,28 @@ class Renderer:
         title: str,
         *,
         scripts: tuple[str, ...] = (),
+        indexed: bool = True,
         **context: Any,
     ) -> GeneratedPage:
         """A generated page; ``kind`` names the page type for styling.
 
-        ``scripts`` are files under ``assets/`` that only this page loads. The title goes into
-        the front matter HTML-escaped: the theme prints the page title unescaped in its header,
-        so author text must arrive there as text.
+        ``scripts`` are files under ``assets/`` that only this page loads; a page that is not
+        ``indexed`` (nor any of ``UNINDEXED_KINDS``) is left out of the search index. The title
+        goes into the front matter HTML-escaped: the theme prints the page title unescaped in
+        its header, so author text must arrive there as text.
         """
         meta: dict[str, Any] = {"title": str(escape(title)), "language": language, "kd_page": kind}
         if kind not in UNHEADED_KINDS:
             meta["kd_print_header"] = css_string(print_header(title, language, context))
         if scripts:
             meta["kd_scripts"] = [f"assets/{name}" for name in scripts]
-        if kind in UNINDEXED_KINDS:
+        if kind in UNINDEXED_KINDS or not indexed:
             meta["search"] = {"exclude": True}
 
         def write() -> str:
             return _front_matter(**meta) + self.render(template, src, language, **context)
 
-        page = (template, src, language, kind, title, scripts)
+        page = (template, src, language, kind, title, scripts, indexed)
         key = (*page, self.settings, sorted(context.items()))
         return GeneratedPage(src, write, key)
 

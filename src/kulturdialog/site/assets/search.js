@@ -56,16 +56,31 @@
         // No web worker: one more script to fetch for a query's small work. noWorker is read
         // once, when Pagefind starts: given here, before it starts, and nowhere else.
         var options = { basePath: bundle.pathname, baseUrl: root.pathname, noWorker: true };
+        // A large site is indexed in several runs, each a bundle of its own, listed in the
+        // first one's entry with the languages each holds: every language of every part is
+        // merged, the page's language at full weight.
+        var merged = languages.filter(function (other) {
+          return other !== own;
+        }).map(function (other) {
+          return { href: bundle.href, language: other, weight: weight };
+        });
+        (entry.kulturdialog_parts || []).forEach(function (part) {
+          part.languages.forEach(function (other) {
+            merged.push({
+              href: new URL(part.path, bundle).href,
+              language: other,
+              weight: other === own ? 1 : weight
+            });
+          });
+        });
         return pagefind.options(options).then(function () {
           // The merged indexes by full address: Pagefind skips merging an index whose address
           // starts like the primary's.
-          return Promise.all(languages.filter(function (other) {
-            return other !== own;
-          }).map(function (other) {
-            return pagefind.mergeIndex(bundle.href, {
-              language: other,
+          return Promise.all(merged.map(function (index) {
+            return pagefind.mergeIndex(index.href, {
+              language: index.language,
               baseUrl: root.pathname,
-              indexWeight: weight
+              indexWeight: index.weight
             });
           }));
         }).then(function () {

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import threading
 from collections.abc import Iterator
+from datetime import datetime
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page
 
 from tests.conftest import PROJECT_SITE, Build, Published
 
@@ -26,6 +28,24 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         if not path.startswith(self.prefix):
             return str(Path(self.directory) / ".outside-the-prefix")  # nothing there: 404
         return super().translate_path("/" + path.removeprefix(self.prefix))
+
+
+def stand_still(context: BrowserContext, at: datetime) -> None:
+    """The clock of every page in ``context`` set to ``at`` and held there until a test moves it:
+    the room's screens count from the wall clock."""
+    context.clock.install(time=at)
+    context.clock.pause_at(at)
+
+
+@contextlib.contextmanager
+def clocked(browser: Browser, at: datetime) -> Iterator[BrowserContext]:
+    """A 1280×720 context whose clock stands still at ``at``."""
+    opened = browser.new_context(viewport={"width": 1280, "height": 720})
+    stand_still(opened, at)
+    try:
+        yield opened
+    finally:
+        opened.close()
 
 
 def serve(root: Path, prefix: str = "/") -> tuple[ThreadingHTTPServer, str]:

@@ -10,6 +10,7 @@ from datetime import datetime
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
+from tests.browser.conftest import clocked
 from tests.conftest import BUNDLED_GATHERING
 
 pytestmark = pytest.mark.browser
@@ -39,11 +40,8 @@ TOGGLED = """() => {
 
 @pytest.fixture
 def context(browser: Browser) -> Iterator[BrowserContext]:
-    opened = browser.new_context(viewport={"width": 1280, "height": 720})
-    opened.clock.install(time=NINE)
-    opened.clock.pause_at(NINE)
-    yield opened
-    opened.close()
+    with clocked(browser, NINE) as opened:
+        yield opened
 
 
 def open_view(context: BrowserContext, url: str, errors: list[str]) -> Page:

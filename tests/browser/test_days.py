@@ -10,7 +10,7 @@ from datetime import datetime
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tests.browser.conftest import serve
+from tests.browser.conftest import clocked, serve
 from tests.conftest import FIXTURES, BuildSite
 
 pytestmark = pytest.mark.browser
@@ -81,11 +81,8 @@ def two_days_url(build_site: BuildSite) -> Iterator[str]:
 
 @pytest.fixture
 def on_day_one(browser: Browser) -> Iterator[BrowserContext]:
-    opened = browser.new_context(viewport={"width": 1280, "height": 720})
-    opened.clock.install(time=DAY_ONE)
-    opened.clock.pause_at(DAY_ONE)
-    yield opened
-    opened.close()
+    with clocked(browser, DAY_ONE) as opened:
+        yield opened
 
 
 def texts(page: Page, selector: str) -> list[str]:

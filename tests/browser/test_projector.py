@@ -8,6 +8,7 @@ from datetime import datetime
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.browser.conftest import stand_still
 from tests.browser.viewport import SIZES, text_outside
 from tests.conftest import BUNDLED_GATHERING
 
@@ -38,8 +39,7 @@ def open_view(browser: Browser, site_url: str, width: int = 1280, height: int = 
     context = browser.new_context(
         viewport={"width": width, "height": height}, reduced_motion="reduce"
     )
-    context.clock.install(time=NINE)
-    context.clock.pause_at(NINE)
+    stand_still(context, NINE)
     page = context.new_page()
     # The first group work runs 09:45-10:40 when the day starts at 09:00.
     page.goto(f"{site_url}{BASE}/projector-3/?start=09:00")
@@ -137,8 +137,7 @@ def test_no_text_of_the_projector_view_leaves_the_screen(
 
 def test_a_package_run_sheet_has_a_timer(browser: Browser, site_url: str) -> None:
     context = browser.new_context()
-    context.clock.install(time=NINE)
-    context.clock.pause_at(NINE)
+    stand_still(context, NINE)
     page = context.new_page()
     page.goto(f"{site_url}packages/samarbejdsprojekter-kortlaegning/runsheet/")
     link = page.get_by_role("link", name="Rumtimer")
@@ -158,8 +157,7 @@ def test_the_projector_view_follows_the_timer_and_works_by_keyboard(
     browser: Browser, site_url: str
 ) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 720})
-    context.clock.install(time=NINE)
-    context.clock.pause_at(NINE)
+    stand_still(context, NINE)
     timer = context.new_page()
     timer.goto(f"{site_url}{BASE}/timer/")
     view = context.new_page()

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from tests.browser.conftest import stand_still
 from tests.browser.viewport import SIZES, text_outside, text_overlaps
 from tests.conftest import BUNDLED_GATHERING
 
@@ -29,8 +30,7 @@ def _open(browser: Browser, width: int, height: int) -> BrowserContext:
     context = browser.new_context(
         viewport={"width": width, "height": height}, reduced_motion="reduce"
     )
-    context.clock.install(time=NINE)
-    context.clock.pause_at(NINE)
+    stand_still(context, NINE)
     return context
 
 

@@ -11,6 +11,7 @@ from datetime import datetime
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from tests.browser.conftest import clocked
 from tests.browser.viewport import SIZES, text_outside
 from tests.conftest import BUNDLED_GATHERING
 
@@ -27,11 +28,8 @@ MINUTES = 60 * SECONDS
 
 @pytest.fixture
 def context(browser: Browser) -> Iterator[BrowserContext]:
-    opened = browser.new_context(viewport={"width": 1280, "height": 720})
-    opened.clock.install(time=NINE)
-    opened.clock.pause_at(NINE)
-    yield opened
-    opened.close()
+    with clocked(browser, NINE) as opened:
+        yield opened
 
 
 @pytest.fixture

@@ -99,12 +99,17 @@ def serving(project: Path, seconds: float = 180, language: str | None = None) ->
         wait_for(url + "gatherings/nasjonalt-dialogseminar-2023/", seconds)
         yield Served(project, url)
     finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
+
+
+def stop(process: subprocess.Popen[str] | subprocess.Popen[bytes]) -> None:
+    """Stop a server as an author does, with Ctrl-C (so it tidies up), or kill it if it hangs."""
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,6 @@ import contextlib
 import os
 import queue
 import re
-import signal
 import subprocess
 import sys
 import threading
@@ -22,7 +21,7 @@ import pytest
 
 from kulturdialog.site import staging
 from tests.conftest import FIXTURES, PROJECT_SITE
-from tests.editor.conftest import free_port
+from tests.editor.conftest import free_port, stop
 from tests.site_project import make_project
 
 SERVING = re.compile(r"Serving on (http://\S+)(?: \(the editor: (http://\S+)\))?")
@@ -61,12 +60,7 @@ def serving(project: Path, port: int, *options: str) -> Iterator[tuple[str, str 
                 return
         raise AssertionError("no address printed:\n" + "".join(said))
     finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
         reader.join(timeout=5)
 
 

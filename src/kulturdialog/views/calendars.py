@@ -98,6 +98,29 @@ def has_calendar(plan: Plan) -> bool:
     return any(_placeable(when) for item in plan.items for when in item.times)
 
 
+class Text(vText):
+    """Text written as it is given. icalendar's own escaping reads ``\\N`` in a text as a line
+    break (it takes the text for escaped already), so a title such as ``C:\\Notater`` would
+    lose its backslash and break its line."""
+
+    def to_ical(self) -> bytes:
+        text = str(self)
+        for raw, escaped in _ESCAPES:
+            text = text.replace(raw, escaped)
+        return text.encode("utf-8")
+
+
+_ESCAPES = (
+    ("\\", "\\\\"),
+    (";", "\\;"),
+    (",", "\\,"),
+    ("\r\n", "\\n"),
+    ("\r", "\\n"),
+    ("\n", "\\n"),
+)
+"""RFC 5545's escapes of a text value, the backslash first."""
+
+
 def one_line(text: str) -> str:
     """Text with its line breaks and runs of spaces made single spaces, for one-line fields."""
     return " ".join(text.split())
@@ -110,7 +133,7 @@ def _new_calendar(title: str, language: str) -> Calendar:
     calendar.add("calscale", "GREGORIAN")
     # An extended property is written as it is given unless it is typed as text: a line break
     # would end the line, and ';' ',' '\\' must be escaped as in a summary.
-    calendar.add("x-wr-calname", vText(one_line(title)))
+    calendar.add("x-wr-calname", Text(one_line(title)))
     calendar.add("x-wr-timezone", TIME_ZONES[language])
     return calendar
 
@@ -138,9 +161,9 @@ def gathering_calendar(gathering: Gathering, stamp: datetime) -> Calendar:
             if day.span is not None:
                 event.add("dtend", begins + timedelta(minutes=day.span))
         if gathering.place:
-            event.add("location", one_line(gathering.place))
+            event.add("location", Text(one_line(gathering.place)))
         if gathering.summary:
-            event.add("description", gathering.summary)
+            event.add("description", Text(gathering.summary))
         calendar.add_component(event)
     if calendar.events:
         _add_time_zones(calendar)
@@ -158,7 +181,7 @@ def plan_calendar(plan: Plan, stamp: datetime, description: str | None = None) -
     (the calendar's X-WR-CALDESC) says in words what the calendar leaves out."""
     calendar = _new_calendar(plan.title, plan.language)
     if description:
-        calendar.add("x-wr-caldesc", vText(one_line(description)))
+        calendar.add("x-wr-caldesc", Text(one_line(description)))
     zone = ZoneInfo(TIME_ZONES[plan.language])
     for item in plan.items:
         times = item.times
@@ -167,7 +190,7 @@ def plan_calendar(plan: Plan, stamp: datetime, description: str | None = None) -
             uid = f"{plan.id}.{item.id}{suffix}@{UID_DOMAIN}"
             event = item_event(item, when, uid, zone, stamp)
             if event is not None:
-                event.add("description", plan.title)
+                event.add("description", Text(plan.title))
                 calendar.add_component(event)
     if calendar.events:
         _add_time_zones(calendar)
@@ -181,7 +204,7 @@ def item_event(item: Item, when: When, uid: str, zone: ZoneInfo, stamp: datetime
     title = f"{item.title}: {item.subtitle}" if item.subtitle else item.title
     event = _event(uid, title, stamp)
     if item.place:
-        event.add("location", one_line(item.place))
+        event.add("location", Text(one_line(item.place)))
     if when.date is None:
         _recurring(event, when, zone)
         return event
@@ -236,7 +259,7 @@ def _event(uid: str, summary: str, stamp: datetime) -> Event:
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
-    event.add("summary", one_line(summary))
+    event.add("summary", Text(one_line(summary)))
     return event
 
 

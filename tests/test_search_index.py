@@ -18,7 +18,9 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kulturdialog.site import search
 from kulturdialog.site.search import (
+    ALLOCATOR,
     ENTRY_PARTS,
     IGNORED,
     leave_guide_out,
@@ -375,3 +377,28 @@ def test_the_line_naming_a_pages_series_stays_out(bundled: Build) -> None:
     assert "Samarbejdsmodel" not in indexed_text(
         bundled, "series/kulturspor/opstartsmoede/index.html"
     )
+
+
+@pytest.mark.parametrize(
+    ("set_by_caller", "used"), [(None, "narenas:1"), ("narenas:4", "narenas:4")]
+)
+def test_pagefind_runs_with_one_allocator_arena_unless_its_caller_sets_its_own(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, set_by_caller: str | None, used: str
+) -> None:
+    if set_by_caller is None:
+        monkeypatch.delenv(ALLOCATOR, raising=False)
+    else:
+        monkeypatch.setenv(ALLOCATOR, set_by_caller)
+    seen: dict[str, str] = {}
+
+    def run(command: list[str], **options: Any) -> subprocess.CompletedProcess[str]:
+        seen.update(options["env"])
+        bundle = Path(command[command.index("--output-path") + 1])
+        bundle.mkdir(parents=True)
+        (bundle / "pagefind-entry.json").write_text('{"languages": {"nb": {"page_count": 3}}}')
+        return subprocess.CompletedProcess(command, 0, "", "")
+
+    monkeypatch.setattr(search.subprocess, "run", run)
+    assert search.index_site(tmp_path) == 3
+    assert seen[ALLOCATOR] == used
+    assert seen["PATH"] == os.environ["PATH"]

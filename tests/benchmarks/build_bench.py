@@ -56,10 +56,17 @@ class Run:
     summed (the build's Python and Pagefind's indexer together), in bytes."""
     largest: int = 0
     """Peak resident memory of its largest single process, in bytes."""
+    own: int = 0
+    """Peak resident memory of the build's own process (Python), in bytes."""
+    beside: int = 0
+    """Resident memory of the build's own process while a process below it (the indexer) was
+    alive, at most, in bytes: what the build holds beside the indexer."""
+    below: int = 0
+    """Peak resident memory of the processes below the build's own (the indexer), in bytes."""
 
 
-def _tree_rss(root: int) -> int:
-    """The resident memory of ``root`` and every process below it, summed, in bytes."""
+def _tree_rss(root: int) -> tuple[int, int]:
+    """The resident memory of ``root`` and of every process below it, summed, in bytes."""
     children: dict[int, list[int]] = {}
     resident: dict[int, int] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
@@ -70,33 +77,38 @@ def _tree_rss(root: int) -> int:
         pid = int(stat.parent.name)
         children.setdefault(int(fields[1]), []).append(pid)
         resident[pid] = int(fields[21]) * PAGE
-    total, stack = 0, [root]
+    below, stack = 0, list(children.get(root, []))
     while stack:
         pid = stack.pop()
-        total += resident.get(pid, 0)
+        below += resident.get(pid, 0)
         stack += children.get(pid, [])
-    return total
+    return resident.get(root, 0), below
 
 
 def _run(command: list[str], env: dict[str, str], cwd: Path, log: Path) -> Run:
     with log.open("a") as output:
         began = time.perf_counter()
         process = subprocess.Popen(command, env=env, cwd=cwd, stdout=output, stderr=output)
-        peak = 0
+        peak = own = beside = below = 0
         while True:
             # Sampled ten times a second: the sum of processes alive together, which no single
             # process's own peak (ru_maxrss) tells.
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
             if pid:
                 break
-            peak = max(peak, _tree_rss(process.pid))
+            root, others = _tree_rss(process.pid)
+            peak = max(peak, root + others)
+            own = max(own, root)
+            below = max(below, others)
+            if others:
+                beside = max(beside, root)
             time.sleep(0.1)
         seconds = time.perf_counter() - began
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"failed ({' '.join(command)}):\n{log.read_text()}")
     # The largest process of all it waited for (Pagefind's binary included).
     largest = usage.ru_maxrss * 1024
-    return Run(seconds, max(peak, largest), largest)
+    return Run(seconds, max(peak, largest), largest, own, beside, below)
 
 
 def build(
@@ -115,6 +127,9 @@ def build(
             run.seconds + search.seconds,
             max(run.max_rss, search.max_rss),
             max(run.largest, search.largest),
+            run.own,
+            run.beside,
+            max(run.below, search.max_rss),
         )
     return run
 
@@ -215,7 +230,9 @@ def measure(
         plain = f"plain {b[-1].seconds:6.2f} s" if with_plain else "plain not built"
         print(
             f"  run {number}: generated {a[-1].seconds:6.2f} s ({kept}), whole build peak "
-            f"{mb(a[-1].max_rss)} (largest process {mb(a[-1].largest)}), {plain} "
+            f"{mb(a[-1].max_rss)} (largest process {mb(a[-1].largest)}; the build's own "
+            f"process {mb(a[-1].own)}, {mb(a[-1].beside)} of it beside the indexer's "
+            f"{mb(a[-1].below)}), {plain} "
             f"(load average {load()})",
             flush=True,
         )

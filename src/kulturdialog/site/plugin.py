@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -26,6 +27,7 @@ from kulturdialog.library import Library
 from kulturdialog.site import (
     incremental,
     offline,
+    packed,
     passthrough,
     preview,
     quiet,
@@ -105,6 +107,10 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-unt
     """Whether the published site's addresses are folders (``page/``), as QR codes give them."""
     renders: rendered.Renders | None = None
     """During a preview: the hand-written pages as the last build converted them."""
+    converted: packed.Packed | None = None
+    """During a build (not a preview): converted pages' HTML, packed until their template."""
+    files: Files | None = None
+    """The files of the current build, so that a build can let go of their text once written."""
     site_key: tuple[Any, ...] | None = None
     """During a preview: what the conversion of every page of this build depends on, or None
     when the pages are converted anew (a build with content problems)."""
@@ -172,7 +178,9 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-unt
             log.info(warning)
         self.renderer = self.new_renderer(config)
         self.stage = None
+        self.converted = None
         if not self.serving:
+            self.converted = packed.Packed()
             # Everything is written into a staging folder, put in place when complete.
             self.site = Path(config.site_dir)
             project = Path(config.config_file_path or ".").parent
@@ -285,7 +293,7 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-unt
             if page.src_uri not in render:
                 continue
             if not page.src_uri.endswith(".md"):
-                add(File.generated(config, page.src_uri, content=page.markdown), page.src_uri)
+                add(self._generated_file(config, page.src_uri, page.write), page.src_uri)
                 continue
             # Written when mkdocs reads it (on_page_read_source), so the text of every page
             # need not be held at once.
@@ -297,7 +305,7 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-unt
             self.unread[page.src_uri] = page
         for ics in icals:
             if ics.src_uri in render:
-                add(File.generated(config, ics.src_uri, content=ics.content), ics.src_uri)
+                add(self._generated_file(config, ics.src_uri, ics.make), ics.src_uri)
         # The stylesheet and the scripts that pages name in their front matter.
         assets = resources.files("kulturdialog.site").joinpath("assets")
         for asset in assets.iterdir():
@@ -324,7 +332,22 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-unt
                 self.renders.start()
         else:
             self.site_key = None
+        self.files = files
         return files
+
+    def _generated_file(
+        self, config: MkDocsConfig, src_uri: str, write: Callable[[], str | bytes]
+    ) -> File:
+        """The file at ``src_uri`` whose content ``write`` returns. A build writes it into the
+        site folder at once, where mkdocs leaves a file that is its own source: otherwise its
+        text would be held until mkdocs copies the files, after every page is converted."""
+        if self.stage is None:
+            return File.generated(config, src_uri, content=write())
+        target = Path(config.site_dir) / src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        content = write()
+        target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        return File.generated(config, src_uri, abs_src_path=str(target))
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         return site_language.name_nav(nav, self.config.language)
@@ -334,6 +357,8 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-unt
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
+        if self.converted is not None:
+            page.content = self.converted.unpack(page.file.src_uri, page.content)
         site_language.name_nav(nav, site_language.page_language(page, self.config.language))
         # Before Material's search (priority 0) reads the page: the guide stays out of it.
         if self.config.search == "material":
@@ -374,13 +399,18 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-unt
 
     on_page_markdown = CombinedEvent(_set_aside, _reuse_conversion)
 
-    def on_page_content(
-        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str:
+    def _put_back(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         blocks = self.set_aside.pop(page.file.src_uri, None)
         if blocks is not None:
             html = passthrough.put_back(html, blocks)
         return passthrough.release(html, self.held.pop(page.file.src_uri, []))
+
+    # After every other plugin has seen the page's HTML; unpacked in on_page_context.
+    @event_priority(-100)
+    def _pack(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return html if self.converted is None else self.converted.pack(page.file.src_uri, html)
+
+    on_page_content = CombinedEvent(_put_back, _pack)
 
     def hold(self, src_uri: str, html: str) -> str:
         """A placeholder for a macro's ``html`` on the page at ``src_uri``, put back after
@@ -434,6 +464,8 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-unt
         # take longer than the rest of a save's build.
         reindex = kept is None or not kept.reused
         if self.config.search == "pagefind" and not self.problems and reindex:
+            if self.stage is not None:
+                self._let_go(config)
             search.index_site(Path(config.site_dir), self.indexed, self.config.search_run_mb)
         # The site folder is replaced only by a complete build, search index included.
         if self.stage is not None and not staging.strict_warnings():
@@ -442,6 +474,17 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-unt
             except staging.Refused as refused:
                 raise PluginError(str(refused)) from None
             config.site_dir = str(self.stage.site)
+
+    def _let_go(self, config: MkDocsConfig) -> None:
+        """Drop what a build (not a preview) holds once every file is written: the content's
+        models and the text of generated files. The build's process stays alive beside the
+        search indexer, and the two add up."""
+        for file in self.files or ():
+            if file.generated_by is not None:
+                file.content_bytes = b""
+        self.files = None
+        self.library = Library()
+        self.renderer = self.new_renderer(config)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.incremental is not None:

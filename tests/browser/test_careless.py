@@ -189,3 +189,42 @@ def test_two_windows_acting_at_once_stay_consistent(
     opened = open_view(context, f"{site_url}{BASE}/runsheet/", errors)
     assert opened.evaluate(STATE) == states["guide"]
     assert errors == []
+
+
+NEXT_ONCE = """() => {
+  const live = KulturdialogLive, run = KulturdialogRun;
+  return JSON.stringify(run.snapshot(run.act(live.prog, live.state(), {type: 'next'}, live.now())));
+}"""
+"""The run's state after one step to the next block, from the state as it is."""
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_a_double_click_skips_one_block_and_adds_minutes_twice(
+    context: BrowserContext, site_url: str, view: str
+) -> None:
+    # A double click on "next" is one step (its second click would skip a block); on the
+    # guide's and the run-sheet's "+5 min" each click counts, as fast as they come: two undos
+    # take the two back.
+    errors: list[str] = []
+    page = open_view(context, f"{site_url}{BASE}/{VIEWS[view]}", errors)
+    page.evaluate("() => KulturdialogLive.act({type: 'toggle'})")
+    page.clock.run_for(60_000)
+    wake(page)
+    expected = page.evaluate(NEXT_ONCE)
+    page.locator("[data-kd-action=next]:visible").first.dblclick()
+    page.clock.run_for(300)
+    assert page.evaluate(STATE) == expected, f"a double click on next on {view}"
+    if view in ROOM_SCREENS:
+        # A room screen's controls step aside at the first click: the second finds none.
+        assert errors == []
+        return
+    before = page.evaluate(STATE)
+    page.locator("[data-kd-action=delay]:visible").first.dblclick()
+    page.clock.run_for(300)
+    undone = []
+    for _ in range(2):
+        undone.append(page.evaluate(STATE))
+        page.evaluate("() => KulturdialogLive.act({type: 'undo'})")
+    assert before not in undone, f"+5 double-clicked on {view} acted once"
+    assert page.evaluate(STATE) == before
+    assert errors == []

@@ -799,10 +799,17 @@
     });
   });
 
+  // The actions whose every click counts, a double click's second one too.
+  var REPEATABLE = { delay: true, shorten: true };
+
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("[data-kd-action]");
-    if (button) {
-      command(button.getAttribute("data-kd-action"));
+    var name = button && button.getAttribute("data-kd-action");
+    // The second click of a double click (a habit of many hands) does not act again: it would
+    // skip a second block, or pause what the first click started. Minutes may be added or taken
+    // as fast as the buttons are clicked.
+    if (button && (event.detail < 2 || REPEATABLE[name])) {
+      command(name);
     }
     // A button of the live parts clicked with the pointer (an action, or a form's own, such as
     // setting the start) lets go of the focus, so that Space never repeats it; on the room's

@@ -120,7 +120,7 @@ def _strip_body_mark(page: Path, relative: str) -> str:
 
 
 CHANGES = [
-    Change("as built (extended binary)"),
+    Change("Pagefind's own settings (extended binary)"),
     Change("plain binary", binary="plain"),
     Change("a quarter of the pages", pages=0.25),
     Change("half of the pages", pages=0.5),
@@ -130,7 +130,10 @@ CHANGES = [
     Change("indexed text, every word unique to its page", _text(1.0, unique=True)),
     Change("whole <body> indexed (no data-pagefind-body)", _strip_body_mark),
     Change("every file of the site given (as Pagefind's --site)", whole_site=True),
-    Change("_RJEM_MALLOC_CONF=narenas:1", env=(("_RJEM_MALLOC_CONF", "narenas:1"),)),
+    Change(
+        "_RJEM_MALLOC_CONF=narenas:1 (the build's setting)",
+        env=(("_RJEM_MALLOC_CONF", "narenas:1"),),
+    ),
     Change(
         "_RJEM_MALLOC_CONF=narenas:1,tcache:false,dirty_decay_ms:0,muzzy_decay_ms:0",
         env=(("_RJEM_MALLOC_CONF", "narenas:1,tcache:false,dirty_decay_ms:0,muzzy_decay_ms:0"),),

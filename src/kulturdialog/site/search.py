@@ -49,11 +49,12 @@ SITE_PART = "site"
 """The search part of every other indexed page."""
 RUN_MB = 256
 """The most HTML (in MB) that one Pagefind run indexes, by default. The indexer holds every
-page's words until it writes its bundle, about 0.5 KB a word: about ten times the HTML of the
-generated pages, some 2.5 GB for 256 MB (README, Performance). A site with more is indexed in
+page's words until it writes its bundle, about 0.5 KB a word: about nine times the HTML of the
+generated pages, some 2.3 GB for 256 MB (README, Performance). A site with more is indexed in
 several runs, each its own bundle, which the search box merges; but each further part costs a
-query a chunk for each of its words (about 54 KB for two words), so the default splits only
-what would not fit a small CI runner's memory: 2,000 gatherings are one run."""
+query a chunk for each of its words (about 54 KB for two words), and merged parts rank less
+well, so the default splits only what would not fit a small CI runner's memory: 2,000
+gatherings are one run."""
 PARTS = "parts"
 """The folder of the bundle's further parts, each in a folder named by its number."""
 ENTRY_PARTS = "kulturdialog_parts"

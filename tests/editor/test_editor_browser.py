@@ -16,6 +16,8 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page, expect
 
+from tests.browser.viewport import SIZES as VIEWPORTS
+from tests.browser.viewport import text_overlaps
 from tests.conftest import ROOT
 from tests.editor.conftest import QUESTIONS, SEMINAR, Served
 
@@ -371,3 +373,40 @@ def test_a_page_printed_from_the_preview_has_no_edit_links(
     page.emulate_media(media="print")
     expect(page.locator(".kd-edit-bar")).to_be_hidden()
     expect(page.locator(".kd-runsheet").first).to_be_visible()
+
+
+FOCUSED_UNDER_BAR = """() => {
+  const actions = document.querySelector('.kd-ed-actions');
+  const field = document.activeElement.getBoundingClientRect();
+  const bar = actions.getBoundingClientRect();
+  return field.bottom > bar.top + 1 && !actions.contains(document.activeElement);
+}"""
+"""Whether the focused control lies under the save bar that stays at the window's bottom."""
+
+
+@pytest.mark.parametrize("size", VIEWPORTS, ids=[f"{w}x{h}" for w, h in VIEWPORTS])
+@pytest.mark.parametrize("name", [SEMINAR, QUESTIONS])
+def test_the_form_fits_the_width_and_no_text_lies_over_text(
+    browser: Browser, served: Served, size: tuple[int, int], name: str
+) -> None:
+    # Projectors, a laptop window, a phone upright and turned: the form scrolls down, never
+    # sideways; no label, hint or value is drawn over another; and a field reached by Tab is
+    # never hidden under the save bar that stays at the bottom of the window.
+    width, height = size
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        page = context.new_page()
+        open_form(page, served, name)
+        sideways = page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
+        assert sideways <= 1, f"{name} at {width}x{height} scrolls {sideways} px sideways"
+        hidden = []
+        for _ in range(25):
+            page.keyboard.press("Tab")
+            if page.evaluate(FOCUSED_UNDER_BAR):
+                hidden.append(page.evaluate("() => document.activeElement.id"))
+        assert hidden == [], f"{name} at {width}x{height}: under the save bar"
+        # The bar drawn in its place in the form, the page's own layout is checked.
+        page.add_style_tag(content=".kd-ed .kd-ed-actions { position: static; }")
+        assert text_overlaps(page) == [], f"{name} at {width}x{height}"
+    finally:
+        context.close()

@@ -52,6 +52,15 @@ def open_view(context: BrowserContext, url: str, errors: list[str]) -> Page:
     return page
 
 
+def open_running(context: BrowserContext, url: str, errors: list[str]) -> Page:
+    """The view at ``url``, its run started by hand a minute ago: a run for a key or a click
+    to spoil."""
+    page = open_view(context, url, errors)
+    page.evaluate("() => KulturdialogLive.act({type: 'toggle'})")
+    page.clock.run_for(60_000)
+    return page
+
+
 def wake(page: Page) -> None:
     """A pointer moved over the screen: a room screen shows its controls."""
     page.mouse.move(600, 300)
@@ -109,10 +118,7 @@ def test_a_wrong_key_does_nothing_harmful(
     context: BrowserContext, site_url: str, view: str
 ) -> None:
     errors: list[str] = []
-    page = open_view(context, f"{site_url}{BASE}/{VIEWS[view]}", errors)
-    # Running by hand, so that a key has a run to spoil.
-    page.evaluate("() => KulturdialogLive.act({type: 'toggle'})")
-    page.clock.run_for(60_000)
+    page = open_running(context, f"{site_url}{BASE}/{VIEWS[view]}", errors)
     keys = WRONG_KEYS if view in ROOM_SCREENS else [*WRONG_KEYS, *ROOM_KEYS]
     for key in keys:
         before = page.evaluate(STATE)
@@ -206,9 +212,7 @@ def test_a_double_click_skips_one_block_and_adds_minutes_twice(
     # guide's and the run-sheet's "+5 min" each click counts, as fast as they come: two undos
     # take the two back.
     errors: list[str] = []
-    page = open_view(context, f"{site_url}{BASE}/{VIEWS[view]}", errors)
-    page.evaluate("() => KulturdialogLive.act({type: 'toggle'})")
-    page.clock.run_for(60_000)
+    page = open_running(context, f"{site_url}{BASE}/{VIEWS[view]}", errors)
     wake(page)
     expected = page.evaluate(NEXT_ONCE)
     page.locator("[data-kd-action=next]:visible").first.dblclick()

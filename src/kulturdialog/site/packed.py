@@ -2,8 +2,9 @@
 
 mkdocs converts every page's Markdown before it renders the template of any page, so a build
 holds the HTML of every page at once: most of the build's memory on a large site (about 380 MB
-at 2,000 gatherings). Packed with zlib's fastest level, the same HTML takes about a tenth of that,
-for a few seconds of packing and unpacking over the whole build.
+at 2,000 gatherings). Packed with zlib's fastest level, the generated pages' HTML takes 2.6 times
+less (measured over 900 of their pages), for a few seconds of packing and unpacking over the
+whole build.
 """
 
 from __future__ import annotations

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import sys
 import tempfile
 import threading
 import time
@@ -24,10 +23,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import build_bench
 import synthetic
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
 STEPS = ("on_config", "on_files", "on_nav", "on_env", "on_post_build")
 MB = 1024**2
 
@@ -89,9 +88,9 @@ def main() -> None:
             synthetic.generate(content, args.gatherings)
         docs = work / "docs"
         shutil.copytree(ROOT / "docs", docs, dirs_exist_ok=True)
-        os.environ.update(
-            KULTURDIALOG_CONTENT=str(content), KULTURDIALOG_DOCS=str(docs), NO_MKDOCS_2_WARNING="1"
-        )
+        settings = build_bench.environment(content, docs)
+        os.environ.clear()
+        os.environ.update(settings)
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
 

@@ -109,8 +109,6 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-unt
     """During a preview: the hand-written pages as the last build converted them."""
     converted: packed.Packed | None = None
     """During a build (not a preview): converted pages' HTML, packed until their template."""
-    files: Files | None = None
-    """The files of the current build, so that a build can let go of their text once written."""
     site_key: tuple[Any, ...] | None = None
     """During a preview: what the conversion of every page of this build depends on, or None
     when the pages are converted anew (a build with content problems)."""
@@ -332,7 +330,6 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-unt
                 self.renders.start()
         else:
             self.site_key = None
-        self.files = files
         return files
 
     def _generated_file(
@@ -476,13 +473,9 @@ class KulturdialogPlugin(BasePlugin[KulturdialogConfig]):  # type: ignore[no-unt
             config.site_dir = str(self.stage.site)
 
     def _let_go(self, config: MkDocsConfig) -> None:
-        """Drop what a build (not a preview) holds once every file is written: the content's
-        models and the text of generated files. The build's process stays alive beside the
-        search indexer, and the two add up."""
-        for file in self.files or ():
-            if file.generated_by is not None:
-                file.content_bytes = b""
-        self.files = None
+        """Drop the content's models once every page is written (a build, not a preview, needs
+        them no more): the build's process stays alive beside the search indexer, and the two
+        add up. The generated files' text was never held (see _generated_file)."""
         self.library = Library()
         self.renderer = self.new_renderer(config)
 

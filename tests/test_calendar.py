@@ -195,3 +195,24 @@ def test_calendar_names_are_escaped_as_summaries_are(title: str) -> None:
     assert name.removeprefix("X-WR-CALNAME:") == summary.removeprefix("SUMMARY:")
     (event,) = Calendar.from_ical(ical).walk("VEVENT")
     assert str(event["summary"]) == " ".join(title.split())
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    summary=st.text(
+        st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\n\r")
+    ).filter(str.strip),
+    place=st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1).filter(str.strip),
+)
+@example(summary="C:\\Notater\n\n<b>Ta med</b>; kaffe, te\\N", place="Rom \\N2; 3. etg.")
+def test_a_description_and_a_place_read_back_as_written(summary: str, place: str) -> None:
+    # Line breaks (blank lines too), markup, ';' ',' and backslashes, a backslash and N: what
+    # a calendar program reads is the text as written, line breaks as '\n', the place on one line.
+    library = load_content(FIXTURES / "valid")
+    gathering = library.gathering("kveldsmote").model_copy(
+        update={"date": date(2024, 10, 29), "summary": summary, "place": place}
+    )
+    (event,) = Calendar.from_ical(gathering_calendar(gathering, STAMP).to_ical()).walk("VEVENT")
+    written = summary.replace("\r\n", "\n").replace("\r", "\n")
+    assert str(event["description"]) == written
+    assert str(event["location"]) == " ".join(place.split())
